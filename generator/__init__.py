@@ -1,0 +1,3 @@
+"""Reverse-mentoring playbook generator: one YAML file to a program site and printables."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,32 @@
+"""The few exception types that reach the user.
+
+Every one is a ``click.ClickException``, so the CLI needs no try/except: click prints
+``Error: <message>`` and exits with the class's ``exit_code``. Messages always name a place
+(file:line:column and key path, template and line, roster row and column).
+"""
+
+from __future__ import annotations
+
+import click
+
+
+class PlaybookError(click.ClickException):
+    """Base of every error the user is meant to read."""
+
+    exit_code = 1
+
+
+class ConfigError(PlaybookError):
+    """The organisation config is invalid; the message lists every problem found, located."""
+
+
+class RosterError(PlaybookError):
+    """A roster file is invalid; the message names row and column."""
+
+
+class TemplateError(PlaybookError):
+    """A template failed to render; the message names the template and line."""
+
+
+class BuildError(PlaybookError):
+    """The site engine or PDF rendering failed; the previous output is left untouched."""
