@@ -1,0 +1,95 @@
+"""The `playbook` command: parses arguments and calls the stages; nothing else."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.build import build
+from generator.load import load
+from generator.scaffold import init_program, schema_json
+
+DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
+
+config_argument = click.argument(
+    "config", required=False, type=click.Path(dir_okay=False, path_type=Path)
+)
+
+
+def find_config(config: Path | None) -> Path:
+    """The config given, else organisation.yaml here, else playbook/organisation.yaml."""
+    if config is not None:
+        return config
+    for candidate in DEFAULT_CONFIGS:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    return Path(DEFAULT_CONFIGS[0])
+
+
+@click.group()
+@click.version_option(__version__, prog_name="playbook")
+@click.option("-v", "--verbose", is_flag=True, help="Show progress messages.")
+def main(verbose: bool) -> None:
+    """Turn one YAML file into a reverse-mentoring program site and printables."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    if not verbose:
+        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def init(directory: Path, force: bool) -> None:
+    """Write a working example program into DIRECTORY."""
+    written = init_program(directory, force=force)
+    for path in written:
+        click.echo(f"  wrote {path}")
+    click.echo(f"Next: cd {directory} && playbook build")
+
+
+@main.command()
+@config_argument
+def validate(config: Path | None) -> None:
+    """Check CONFIG; list every problem with file:line:column."""
+    path = find_config(config)
+    playbook = load(path)
+    count = len(playbook.departments)
+    click.echo(f"{path}: OK ({count} department{'s' if count != 1 else ''})")
+
+
+@main.command("build")
+@config_argument
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Site folder."
+)
+def build_command(config: Path | None, output: Path | None) -> None:
+    """Build the site and printables for CONFIG."""
+    site = build(find_config(config), output)
+    click.echo(f"Site built in {site}")
+
+
+@main.command()
+@config_argument
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config: Path | None, dev_addr: str) -> None:
+    """Preview the site; rebuilds when CONFIG or a template changes."""
+    from generator.serve import serve_program
+
+    serve_program(find_config(config), dev_addr)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def schema(output: Path | None) -> None:
+    """Print (or write) the JSON Schema of the config, for editor autocompletion."""
+    text = schema_json()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Schema written to {output}")

@@ -1,0 +1,83 @@
+"""Jinja filters, all in one place.
+
+Config text is data. Jinja's autoescape covers HTML only, so Markdown pages pipe every config
+string through ``md``, which neutralises both Markdown syntax and raw HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md(value: Any) -> str:
+    """Escape text for Markdown: HTML entities first, then backslash Markdown punctuation."""
+    text = str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_attr(value: Any) -> str:
+    """Text for a Markdown link title or table cell that must stay on one line."""
+    return md(" ".join(str(value).split()))
+
+
+def mailto(email: str) -> str:
+    """A mailto URL safe inside a Markdown link target."""
+    return "mailto:" + quote(email, safe="@.+-_")
+
+
+def longdate(day: date) -> str:
+    """Monday 11 January 2027."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def shortdate(day: date) -> str:
+    """11 Jan 2027."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def hours(minutes: int) -> str:
+    """45 -> '45 minutes'; 60 -> '1 hour'; 90 -> '1.5 hours'; 75 -> '1 hour 15 minutes'."""
+    whole, rest = divmod(int(minutes), 60)
+    if whole == 0:
+        return plural(rest, "minute")
+    if rest == 30:
+        return f"{whole}.5 hours"
+    text = plural(whole, "hour")
+    return f"{text} {plural(rest, 'minute')}" if rest else text
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """3, 'session' -> '3 sessions'."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def yaml_str(value: Any) -> str:
+    """A YAML-safe quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def html_lines(value: Any) -> Markup:
+    """Escaped text with line breaks kept, for print HTML."""
+    return Markup("<br>").join(escape(line) for line in str(value).splitlines())
+
+
+FILTERS = {
+    "md": md,
+    "md_attr": md_attr,
+    "mailto": mailto,
+    "longdate": longdate,
+    "shortdate": shortdate,
+    "hours": hours,
+    "plural": plural,
+    "yaml_str": yaml_str,
+    "html_lines": html_lines,
+}

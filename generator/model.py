@@ -1,0 +1,404 @@
+"""The typed organisation config: what a program lead may write, and nothing else.
+
+Every field carries a description: they feed the JSON Schema (editor autocompletion) and the
+config reference. Models forbid unknown keys so a typo is an error, not a silent default.
+Departments repeat the program defaults as optional fields; ``None`` means "inherit".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CADENCE_RE = re.compile(
+    r"^(?:weekly|fortnightly|monthly|every (?:(?P<n>[1-9][0-9]?) weeks|week|month))$"
+)
+TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
+COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+Format = Literal["one-to-one", "group"]
+PaperSize = Literal["A4", "Letter"]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """Base for every config section: unknown keys are errors; values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_email(value: str) -> str:
+    if not EMAIL_RE.match(value):
+        msg = "an e-mail address like name@example.org"
+        raise ValueError(msg)
+    return value
+
+
+class Sponsor(Strict):
+    """The executive who champions the program."""
+
+    name: ShortText = Field(description="The sponsor's full name.")
+    title: ShortText = Field(description="Their job title, e.g. Chief Operating Officer.")
+
+
+class Contact(Strict):
+    """A person participants can write to."""
+
+    name: ShortText = Field(description="Full name.")
+    email: str = Field(description="E-mail address participants write to.")
+    title: str = Field("", max_length=200, description="Job title or role (optional).")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _check_email(value)
+
+
+class Organisation(Strict):
+    """Who runs the program."""
+
+    name: ShortText = Field(description="The organisation's name, e.g. Northwind Traders.")
+    program: ShortText = Field(description="The program's name, e.g. Mentor-Up.")
+    sponsor: Sponsor = Field(description="The executive sponsor.")
+    lead: Contact = Field(description="The program lead (HR / L&D) who runs the program.")
+    goals: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list,
+        description="Why the organisation runs the program, one sentence each (shown on the "
+        "home page and in the guide).",
+    )
+    logo: str | None = Field(
+        None, description="Path to a logo image (PNG, SVG or JPEG), relative to the config file."
+    )
+    brand_colour: str = Field(
+        "#1f6f8b", description="The brand colour as a hex code, e.g. '#1f6f8b' (quote it)."
+    )
+
+    @field_validator("brand_colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not COLOUR_RE.match(value):
+            msg = "a hex colour like '#1f6f8b' (in quotes, since # starts a YAML comment)"
+            raise ValueError(msg)
+        return value.lower()
+
+
+class Blackout(Strict):
+    """A span of days with no sessions (holidays, shutdowns, year-end close)."""
+
+    start: date = Field(alias="from", description="First day with no sessions.")
+    end: date = Field(alias="to", description="Last day with no sessions (inclusive).")
+    label: str = Field("", max_length=200, description="Why, e.g. 'Summer shutdown'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Blackout:
+        if self.end < self.start:
+            msg = f"'to' ({self.end}) is before 'from' ({self.start})"
+            raise ValueError(msg)
+        return self
+
+
+def _date_as_span(value: object) -> object:
+    """A bare date in blackout_dates means a one-day span."""
+    if isinstance(value, date):
+        return {"from": value, "to": value}
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            msg = "a date like 2027-04-05, or a span {from: DATE, to: DATE, label: TEXT}"
+            raise ValueError(msg) from None
+        return {"from": day, "to": day}
+    return value
+
+
+BlackoutItem = Annotated[Blackout, BeforeValidator(_date_as_span)]
+
+
+class CustomTopic(Strict):
+    """A focus area of your own, next to the built-in topic library."""
+
+    id: str = Field(description="A short slug used in focus_areas, e.g. 'sustainability'.")
+    title: ShortText = Field(description="The topic's title.")
+    summary: str = Field("", max_length=500, description="One sentence about the topic.")
+    why: str = Field("", max_length=2000, description="Why a senior leader gains from it.")
+    cover: list[str] = Field(default_factory=list, description="What to cover.")
+    prompts: list[str] = Field(default_factory=list, description="Conversation prompts.")
+    pitfalls: list[str] = Field(default_factory=list, description="Pitfalls to avoid.")
+    icon: str = Field("material/lightbulb-on-outline", description="A Material icon name.")
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG_RE.match(value):
+            msg = "a slug of lower-case letters, digits and hyphens, e.g. 'sustainability'"
+            raise ValueError(msg)
+        return value
+
+
+def _check_cadence(value: str) -> str:
+    if not CADENCE_RE.match(value):
+        msg = "'weekly', 'fortnightly', 'monthly' or 'every N weeks' (N from 1 to 99)"
+        raise ValueError(msg)
+    return value
+
+
+def _check_time(value: str) -> str:
+    if not TIME_RE.match(value):
+        msg = "a 24-hour time like '10:30'"
+        raise ValueError(msg)
+    return value
+
+
+class ProgramFields(Strict):
+    """The settings a department may override; shared by program defaults and departments."""
+
+    start: date | None = Field(None, description="Date of the first session (YYYY-MM-DD).")
+    sessions: int | None = Field(None, ge=1, le=52, description="Number of pair sessions.")
+    cadence: str | None = Field(
+        None,
+        description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
+        "'every N weeks'.",
+    )
+    session_minutes: int | None = Field(
+        None, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
+    )
+    session_time: str | None = Field(
+        None, description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
+    )
+    format: Format | None = Field(
+        None,
+        description="'one-to-one' pairs, or 'group' sessions such as a lunch-and-learn.",
+    )
+    focus_areas: list[str] | None = Field(
+        None,
+        min_length=1,
+        description="Topic ids from the topic library (or your own `topics`) the program "
+        "covers, in order.",
+    )
+    blackout_dates: list[BlackoutItem] | None = Field(
+        None,
+        description="Days with no sessions: a date, or {from, to, label} for a span. A session "
+        "that falls on one moves to the next free working day.",
+    )
+    paper_size: PaperSize | None = Field(None, description="Paper for printables: A4 or Letter.")
+
+    @field_validator("cadence")
+    @classmethod
+    def _cadence(cls, value: str | None) -> str | None:
+        return value if value is None else _check_cadence(value)
+
+    @field_validator("session_time")
+    @classmethod
+    def _time(cls, value: str | None) -> str | None:
+        return value if value is None else _check_time(value)
+
+
+class Program(ProgramFields):
+    """Program defaults: every department gets these unless it overrides them."""
+
+    start: date = Field(description="Date of the first session (YYYY-MM-DD).")  # type: ignore[assignment]
+    sessions: int = Field(6, ge=1, le=52, description="Number of pair sessions.")
+    cadence: str = Field(
+        "every 2 weeks",
+        description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
+        "'every N weeks'.",
+    )
+    session_minutes: int = Field(
+        60, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
+    )
+    session_time: str = Field(
+        "10:00", description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
+    )
+    format: Format = Field(
+        "one-to-one",
+        description="'one-to-one' pairs, or 'group' sessions such as a lunch-and-learn.",
+    )
+    focus_areas: list[str] = Field(
+        default_factory=lambda: ["technology", "social-media", "cultural-competence"],
+        min_length=1,
+        description="Topic ids from the topic library (or your own `topics`), in order.",
+    )
+    blackout_dates: list[BlackoutItem] = Field(
+        default_factory=list, description="Days with no sessions: a date or {from, to, label}."
+    )
+    paper_size: PaperSize = Field("A4", description="Paper for printables: A4 or Letter.")
+
+
+class Department(ProgramFields):
+    """One department; any program default given here overrides it for this department."""
+
+    name: ShortText = Field(description="The department's name as people say it.")
+    slug: str | None = Field(
+        None, description="URL name of its page; made from the name when left out."
+    )
+    contact: Contact | None = Field(
+        None, description="Who participants in this department write to (default: the lead)."
+    )
+    intro: str = Field("", max_length=5000, description="A welcome from the department.")
+    extra_questions: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, description="Questions added to this department's feedback forms."
+    )
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str | None) -> str | None:
+        if value is not None and not SLUG_RE.match(value):
+            msg = "a slug of lower-case letters, digits and hyphens, e.g. 'customer-care'"
+            raise ValueError(msg)
+        return value
+
+
+class Site(Strict):
+    """Where the site's settings come from and where the output goes."""
+
+    settings: str = Field(
+        "mkdocs.yml",
+        description="A mkdocs.yml with your theme and Markdown settings, relative to this "
+        "file. Left out or missing: the built-in settings.",
+    )
+    output: str = Field("site", description="Folder for the built site, relative to this file.")
+    private_output: str = Field(
+        "private",
+        description="Folder for participant data (pairs, filled forms, reports), never "
+        "published; relative to this file.",
+    )
+    templates: str = Field(
+        "templates",
+        description="Folder of your own templates, relative to this file; a file there "
+        "replaces the built-in template of the same name.",
+    )
+
+
+class Config(Strict):
+    """One organisation's reverse-mentoring program."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, title="Reverse mentoring playbook"
+    )
+
+    organisation: Organisation = Field(description="Who runs the program.")
+    program: Program = Field(description="Program defaults every department inherits.")
+    topics: list[CustomTopic] = Field(
+        default_factory=list, description="Your own focus areas, next to the built-in ones."
+    )
+    departments: list[Department] = Field(
+        min_length=1, description="The departments taking part, each with its own page."
+    )
+    site: Site = Field(default_factory=Site, description="Site settings and output folders.")
+
+
+# --- The resolved program: what later stages read. Built by `load`, never by hand. ---
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How far apart sessions are: a number of weeks, or one calendar month."""
+
+    weeks: int | None
+    label: str
+
+    @classmethod
+    def parse(cls, text: str) -> Cadence:
+        """Read a validated cadence phrase ('weekly', 'every 3 weeks', 'monthly', ...)."""
+        match = CADENCE_RE.match(text)
+        if match is None:
+            msg = f"not a cadence: {text!r}"
+            raise ValueError(msg)
+        if text in ("monthly", "every month"):
+            return cls(None, "monthly")
+        weeks = {"weekly": 1, "every week": 1, "fortnightly": 2}.get(text)
+        weeks = weeks or int(match.group("n"))
+        label = {1: "weekly", 2: "every 2 weeks"}.get(weeks, f"every {weeks} weeks")
+        return cls(weeks, label)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A hands-on exercise a pair can do in a session."""
+
+    title: str
+    minutes: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One entry of the topic library, built-in or the organisation's own."""
+
+    id: str
+    title: str
+    icon: str = "material/lightbulb-on-outline"
+    summary: str = ""
+    why: str = ""
+    cover: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved blackout span (a single date has start == end)."""
+
+    start: date
+    end: date
+    label: str = ""
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Program settings with every value filled: the defaults, or a department's overrides."""
+
+    start: date
+    sessions: int
+    cadence: Cadence
+    session_minutes: int
+    session_time: str
+    format: str
+    focus_areas: tuple[Topic, ...]
+    blackouts: tuple[Span, ...]
+    paper_size: str
+
+
+@dataclass(frozen=True)
+class ResolvedDepartment:
+    """A department with the program defaults merged under its overrides."""
+
+    name: str
+    slug: str
+    settings: Settings
+    contact: Contact
+    intro: str
+    extra_questions: tuple[str, ...]
+    overrides: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """A loaded, validated program: the config plus everything derived from it."""
+
+    config: Config
+    config_path: Path
+    topics: dict[str, Topic]
+    defaults: Settings
+    departments: tuple[ResolvedDepartment, ...]
+
+    @property
+    def folder(self) -> Path:
+        """The config's folder: relative paths in the config resolve against it."""
+        return self.config_path.parent
+
+    def resolve(self, relative: str) -> Path:
+        """A path from the config, made absolute against the config's folder."""
+        return (self.folder / relative).resolve()

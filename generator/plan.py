@@ -1,0 +1,117 @@
+"""plan: pure functions from resolved settings to a dated program. No I/O.
+
+Session dates step from the start date by the cadence. A date that lands on a weekend or in a
+blackout moves forward to the next free working day; later sessions keep their own slots (they
+do not drift), but never land on or before the session before them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from generator.model import Cadence, ResolvedDepartment, Settings, Span, Topic
+
+KICKOFF, TOPIC, MIDPOINT, WRAPUP = "kickoff", "topic", "midpoint", "wrapup"
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session of a program, dated and with its purpose."""
+
+    number: int
+    date: date
+    kind: str
+    topic: Topic | None
+    title: str
+    moved_from: date | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentPlan:
+    """A department with its dated schedule."""
+
+    department: ResolvedDepartment
+    schedule: tuple[Session, ...]
+
+    @property
+    def end(self) -> date:
+        """Date of the last session."""
+        return self.schedule[-1].date
+
+
+def nominal_date(start: date, cadence: Cadence, index: int) -> date:
+    """The slot of the ``index``-th session (0-based) before any blackout shift."""
+    if cadence.weeks is not None:
+        return start + timedelta(weeks=cadence.weeks * index)
+    month = start.month - 1 + index
+    year, month = start.year + month // 12, month % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def is_free(day: date, blackouts: tuple[Span, ...]) -> bool:
+    """A working day (Monday to Friday) outside every blackout."""
+    return day.weekday() < 5 and not any(day in span for span in blackouts)
+
+
+def next_free(day: date, blackouts: tuple[Span, ...]) -> date:
+    """The first free working day on or after ``day``."""
+    while not is_free(day, blackouts):
+        day += timedelta(days=1)
+    return day
+
+
+def session_dates(settings: Settings) -> list[tuple[date, date | None]]:
+    """Each session's date, and the slot it moved from when a blackout or weekend got in the way."""
+    dates: list[tuple[date, date | None]] = []
+    previous: date | None = None
+    for index in range(settings.sessions):
+        slot = nominal_date(settings.start, settings.cadence, index)
+        earliest = slot if previous is None else max(slot, previous + timedelta(days=1))
+        actual = next_free(earliest, settings.blackouts)
+        dates.append((actual, slot if actual != slot else None))
+        previous = actual
+    return dates
+
+
+def session_kinds(count: int) -> list[str]:
+    """Kick-off first, wrap-up last, a mid-point review in the middle of longer programs."""
+    if count == 1:
+        return [KICKOFF]
+    kinds = [KICKOFF] + [TOPIC] * (count - 2) + [WRAPUP]
+    if count >= 4:
+        kinds[count // 2] = MIDPOINT
+    return kinds
+
+
+def schedule(settings: Settings) -> tuple[Session, ...]:
+    """The dated sessions for one set of settings; topics rotate through the focus areas."""
+    sessions = []
+    topic_index = 0
+    for number, (kind, (day, moved)) in enumerate(
+        zip(session_kinds(settings.sessions), session_dates(settings), strict=True), start=1
+    ):
+        topic = None
+        if kind in (TOPIC, MIDPOINT):
+            topic = settings.focus_areas[topic_index % len(settings.focus_areas)]
+            topic_index += 1
+        sessions.append(Session(number, day, kind, topic, _title(kind, topic), moved))
+    return tuple(sessions)
+
+
+def _title(kind: str, topic: Topic | None) -> str:
+    if kind == KICKOFF:
+        return "Kick-off: goals and agreement"
+    if kind == WRAPUP:
+        return "Wrap-up and reflection"
+    assert topic is not None
+    if kind == MIDPOINT:
+        return f"Mid-point review and {topic.title}"
+    return topic.title
+
+
+def plan_department(department: ResolvedDepartment) -> DepartmentPlan:
+    """A department's dated program."""
+    return DepartmentPlan(department, schedule(department.settings))
