@@ -37,8 +37,6 @@ def main(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
-    if not verbose:
-        logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
 
 @main.command()

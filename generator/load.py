@@ -123,14 +123,16 @@ def _data_path(loc: KeyPath, data: Any) -> KeyPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if _has(node, part):
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            continue
-        path.append(part)
+            path.append(part)
     return tuple(path)
+
+
+def _has(node: Any, part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and part < len(node)
 
 
 _EXPECTED = {
@@ -266,18 +268,24 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
         where: KeyPath = ("departments", i)
         key = department.name.casefold()
         if key in names:
-            yield (*where, "name"), (
-                f"department '{department.name}' is listed twice "
-                f"(also departments[{names[key]}])"
+            yield (
+                (*where, "name"),
+                (
+                    f"department '{department.name}' is listed twice "
+                    f"(also departments[{names[key]}])"
+                ),
             )
         names.setdefault(key, i)
         slug = department.slug or slugify(department.name)
         if not slug:
             yield (*where, "name"), "cannot make a page name from this name; add a `slug`"
         elif slug in slugs and key != config.departments[slugs[slug]].name.casefold():
-            yield (*where, "slug" if department.slug else "name"), (
-                f"page name '{slug}' is also used by departments[{slugs[slug]}]; "
-                "give one of them its own `slug`"
+            yield (
+                (*where, "slug" if department.slug else "name"),
+                (
+                    f"page name '{slug}' is also used by departments[{slugs[slug]}]; "
+                    "give one of them its own `slug`"
+                ),
             )
         slugs.setdefault(slug, i)
         yield from _check_focus_areas(where, department.focus_areas, topics)

@@ -99,7 +99,10 @@ class Blackout(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Blackout:
         if self.end < self.start:
-            msg = f"'to' ({self.end}) is before 'from' ({self.start})"
+            msg = (
+                "a span that ends on or after it starts "
+                f"('to' {self.end} is before 'from' {self.start})"
+            )
             raise ValueError(msg)
         return self
 

@@ -1,0 +1,118 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import MINIMAL
+from tests.helpers import visible_text
+
+
+def test_validate_ok(runner, write_config):
+    result = runner.invoke(main, ["validate", str(write_config())])
+    assert result.exit_code == 0
+    assert result.output.endswith("OK (2 departments)\n")
+
+
+def test_validate_reports_located_errors_and_exits_1(runner, write_config):
+    path = write_config(MINIMAL.replace("sessions: 4", "sesions: 4"))
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:8:3: program.sesions: unknown key 'sesions'; did you mean 'sessions'?" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+
+
+def test_validate_missing_file(runner, tmp_path):
+    result = runner.invoke(main, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert "no such file" in result.output
+
+
+def test_schema_is_json_schema_with_descriptions(runner):
+    result = runner.invoke(main, ["schema"])
+    schema = json.loads(result.output)
+    assert schema["title"] == "Reverse mentoring playbook"
+    assert set(schema["required"]) == {"organisation", "program", "departments"}
+    program = schema["$defs"]["Program"]["properties"]
+    assert program["sessions"]["description"] == "Number of pair sessions."
+    assert schema["$defs"]["Program"]["additionalProperties"] is False
+
+
+def test_committed_schema_is_current(runner):
+    committed = Path("playbook/playbook.schema.json").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["schema"]).output == committed, (
+        "run: playbook schema -o playbook/playbook.schema.json"
+    )
+
+
+def test_example_yaml_points_editors_at_the_schema():
+    first = Path("playbook/organisation.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=playbook.schema.json"
+
+
+def test_init_then_build_outside_the_checkout(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init", "my-program"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "my-program" / "playbook.schema.json").exists()
+    monkeypatch.chdir(tmp_path / "my-program")
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "my-program" / "site"
+    assert "Priya Raman" in visible_text(site / "departments" / "sales" / "index.html")
+    home = visible_text(site / "index.html")
+    assert "Mentor-Up at Northwind Traders" in home
+    assert "Dana Whitfield" in home
+
+
+def test_init_refuses_to_overwrite(runner, tmp_path):
+    assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "already exist; use --force" in result.output
+
+
+def test_init_example_has_three_differing_departments(runner, tmp_path):
+    runner.invoke(main, ["init", str(tmp_path)])
+    from generator.load import load
+
+    playbook = load(tmp_path / "organisation.yaml")
+    departments = playbook.departments[:3]
+    assert len({d.settings.cadence for d in departments}) == 3
+    assert len({d.settings.sessions for d in departments}) == 3
+    assert len({d.contact.email for d in departments}) == 3
+    assert all(d.intro for d in departments)
+    assert len({d.settings.focus_areas for d in departments}) == 3
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    bad = tmp_path / "organisation.yaml"
+    bad.write_text("organisation: [\n")
+    exe = shutil.which("playbook", path=os.path.dirname(sys.executable))
+    if exe is None:
+        pytest.skip("playbook console script not installed")
+    done = subprocess.run([exe, "validate", str(bad)], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"Error: {bad}:2:1: YAML syntax error")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("zensical", path=os.path.dirname(sys.executable)) is None,
+    reason="Zensical is not installed",
+)
+def test_generated_sources_build_unchanged_with_zensical(runner, write_config, tmp_path):
+    assert runner.invoke(main, ["build", str(write_config())]).exit_code == 0
+    exe = shutil.which("zensical", path=os.path.dirname(sys.executable))
+    source = tmp_path / ".playbook-build"
+    done = subprocess.run(
+        [exe, "build", "-f", str(source / "mkdocs.yml")], capture_output=True, text=True, cwd=source
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Sam Sales" in (source / "site" / "departments" / "sales" / "index.html").read_text()

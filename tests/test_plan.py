@@ -1,0 +1,86 @@
+from datetime import date
+
+from generator.model import Cadence, Settings, Span, Topic
+from generator.plan import nominal_date, schedule, session_dates, session_kinds
+
+TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
+
+
+def settings(**changes) -> Settings:
+    values = {
+        "start": date(2027, 1, 11),  # a Monday
+        "sessions": 6,
+        "cadence": Cadence.parse("every 2 weeks"),
+        "session_minutes": 60,
+        "session_time": "10:00",
+        "format": "one-to-one",
+        "focus_areas": TOPICS,
+        "blackouts": (),
+        "paper_size": "A4",
+    }
+    values.update(changes)
+    return Settings(**values)
+
+
+def test_cadence_phrases():
+    assert Cadence.parse("weekly") == Cadence(1, "weekly")
+    assert Cadence.parse("fortnightly") == Cadence(2, "every 2 weeks")
+    assert Cadence.parse("every 3 weeks") == Cadence(3, "every 3 weeks")
+    assert Cadence.parse("monthly") == Cadence(None, "monthly")
+
+
+def test_monthly_keeps_the_day_and_clips_short_months():
+    monthly = Cadence.parse("monthly")
+    assert nominal_date(date(2027, 1, 31), monthly, 1) == date(2027, 2, 28)
+    assert nominal_date(date(2027, 1, 31), monthly, 2) == date(2027, 3, 31)
+    assert nominal_date(date(2027, 11, 15), monthly, 2) == date(2028, 1, 15)
+
+
+def test_every_two_weeks():
+    days = [d for d, _ in session_dates(settings())]
+    assert days == [
+        date(2027, 1, 11),
+        date(2027, 1, 25),
+        date(2027, 2, 8),
+        date(2027, 2, 22),
+        date(2027, 3, 8),
+        date(2027, 3, 22),
+    ]
+
+
+def test_blackout_moves_a_session_to_the_next_free_working_day():
+    blackout = Span(date(2027, 1, 25), date(2027, 1, 29), "Stock-take")
+    dates = session_dates(settings(blackouts=(blackout,)))
+    assert dates[1] == (date(2027, 2, 1), date(2027, 1, 25))
+    assert dates[2] == (date(2027, 2, 8), None)  # later sessions keep their own slots
+
+
+def test_weekend_slot_moves_to_monday():
+    dates = session_dates(settings(start=date(2027, 1, 30), cadence=Cadence.parse("monthly")))
+    assert dates[0] == (date(2027, 2, 1), date(2027, 1, 30))
+
+
+def test_sessions_never_collide_after_a_long_blackout():
+    blackout = Span(date(2027, 1, 12), date(2027, 1, 22))
+    days = [
+        d
+        for d, _ in session_dates(settings(cadence=Cadence.parse("weekly"), blackouts=(blackout,)))
+    ]
+    assert days[:3] == [date(2027, 1, 11), date(2027, 1, 25), date(2027, 1, 26)]
+    assert len(set(days)) == len(days)
+    assert days == sorted(days)
+
+
+def test_session_kinds():
+    assert session_kinds(1) == ["kickoff"]
+    assert session_kinds(2) == ["kickoff", "wrapup"]
+    assert session_kinds(3) == ["kickoff", "topic", "wrapup"]
+    assert session_kinds(6) == ["kickoff", "topic", "topic", "midpoint", "topic", "wrapup"]
+
+
+def test_topics_rotate_through_focus_areas():
+    sessions = schedule(settings())
+    assert [s.topic.id if s.topic else None for s in sessions] == [None, "a", "b", "a", "b", None]
+    assert sessions[3].title == "Mid-point review and Alpha"
+    assert sessions[0].title.startswith("Kick-off")
+    assert sessions[-1].title == "Wrap-up and reflection"

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.errors import BuildError, ConfigError, TemplateError
+from generator.publish import MARKER, write_tree
+from tests.conftest import MINIMAL
+from tests.helpers import snapshot, visible_text
+
+
+def test_build_makes_a_site_with_department_content(write_config, tmp_path: Path):
+    site = build(write_config())
+    assert site == tmp_path / "site"
+    text = visible_text(site / "departments" / "sales" / "index.html")
+    assert "3 sessions, weekly" in text
+    assert "Sam Sales" in text
+    assert "Monday 15 March 2027" in text
+    assert (site / MARKER).exists()
+    assert (tmp_path / ".playbook-build" / "mkdocs.yml").exists()
+
+
+def test_same_config_gives_same_bytes(write_config, tmp_path: Path):
+    config = write_config()
+    first = snapshot(build(config, tmp_path / "one"))
+    second = snapshot(build(config, tmp_path / "two"))
+    assert first == second
+
+
+def test_failed_build_keeps_the_previous_site(write_config, tmp_path: Path):
+    config = write_config()
+    site = build(config)
+    before = snapshot(site)
+    write_config(MINIMAL.replace("sessions: 4", "sessions: lots"))
+    with pytest.raises(ConfigError):
+        build(config)
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "index.md").write_text("{{ broken")
+    write_config()
+    with pytest.raises(TemplateError):
+        build(config)
+    assert snapshot(site) == before
+    assert not (tmp_path / ".playbook-build.tmp").exists()
+
+
+def test_failed_site_engine_keeps_the_previous_site(write_config, tmp_path: Path):
+    config = write_config()
+    site = build(config)
+    before = snapshot(site)
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "index.md").write_text("[broken](missing-page.md)\n")
+    with pytest.raises(BuildError, match="site engine failed"):
+        build(config)
+    assert snapshot(site) == before
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(write_config, tmp_path: Path):
+    precious = tmp_path / "site"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work")
+    with pytest.raises(BuildError, match="not empty and was not built by playbook"):
+        build(write_config())
+    assert (precious / "thesis.docx").read_text() == "years of work"
+
+
+def test_refuses_an_output_that_holds_the_config(write_config, tmp_path: Path):
+    with pytest.raises(BuildError, match="holds the config"):
+        build(write_config(), tmp_path)
+
+
+def test_write_tree_refuses_paths_outside_the_root(tmp_path: Path):
+    with pytest.raises(BuildError, match="points outside"):
+        write_tree({"../escape.md": "x"}, tmp_path / "root")
+    assert not (tmp_path / "escape.md").exists()

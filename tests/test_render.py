@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+
+from generator.build import render_all
+from generator.errors import TemplateError
+from generator.filters import hours, md
+from generator.load import load
+from tests.conftest import MINIMAL
+
+
+def test_md_escapes_markdown_and_html():
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+    assert md("[click](http://x)") == "\\[click\\]\\(http://x\\)"
+    assert md("{{ 7 * 7 }}") == "\\{\\{ 7 \\* 7 \\}\\}"
+
+
+def test_hours():
+    assert [hours(m) for m in (45, 60, 90, 75, 360)] == [
+        "45 minutes",
+        "1 hour",
+        "1.5 hours",
+        "1 hour 15 minutes",
+        "6 hours",
+    ]
+
+
+def test_tree_has_every_page(write_config):
+    tree = render_all(load(write_config()))
+    assert {
+        "docs/index.md",
+        "docs/departments/research.md",
+        "docs/departments/sales.md",
+        "docs/guide/sessions.md",
+        "mkdocs.yml",
+        "docs/assets/timeline.svg",
+    } <= set(tree)
+
+
+def test_department_page_shows_its_own_values(write_config):
+    page = render_all(load(write_config()))["docs/departments/sales.md"]
+    assert "# Sales" in page
+    assert "3 sessions, weekly" in page
+    assert "Sam Sales" in page
+    assert "mailto:sam@acme.example" in page
+    assert "Customer perspective" in page
+    assert "Monday 15 March 2027" in page  # third weekly session
+
+
+def test_config_text_is_data_not_a_template(write_config):
+    text = MINIMAL.replace("- name: Research", "- name: '{{ 7 * 7 }} <b>Ops</b>'")
+    page = render_all(load(write_config(text)))["docs/departments/7-7-b-ops-b.md"]
+    assert "49" not in page
+    assert "\\{\\{ 7 \\* 7 \\}\\} &lt;b&gt;Ops&lt;/b&gt;" in page
+
+
+def test_user_template_overrides_builtin_and_can_extend_it(write_config, tmp_path: Path):
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "department.md").write_text(
+        '{% extends "!default/site/department.md" %}\n'
+        "{% block questions %}Our own block for {{ department.name | md }}.{% endblock %}\n"
+    )
+    page = render_all(load(write_config()))["docs/departments/sales.md"]
+    assert "Our own block for Sales." in page
+    assert "## Schedule" in page  # the rest of the built-in page is kept
+
+
+def test_template_error_names_template_and_line(write_config, tmp_path: Path):
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "index.md").write_text("line one\n{{ org.nope }}\n")
+    with pytest.raises(TemplateError, match=r"templates/site/index.md:2: .*'nope'"):
+        render_all(load(write_config()))
+
+
+def test_mkdocs_config_has_explicit_nav_and_keeps_python_tags():
+    tree = render_all(load("playbook/organisation.yaml"))
+    config = tree["mkdocs.yml"]
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in config
+    assert "- Sales: departments/sales.md" in config
+    assert "docs_dir: docs" in config
+    assert "stylesheets/brand.css" in config
+
+
+def test_brand_colour_reaches_the_stylesheet(write_config):
+    text = MINIMAL.replace(
+        "  program: Reverse Up\n", "  program: Reverse Up\n  brand_colour: '#AA3300'\n"
+    )
+    css = render_all(load(write_config(text)))["docs/stylesheets/brand.css"]
+    assert "--md-primary-fg-color: #aa3300;" in css
