@@ -334,3 +334,12 @@ def test_topic_icon_exists_in_material(topic):
     material = pytest.importorskip("material")
     icons = Path(material.__file__).parent / "templates" / ".icons"
     assert (icons / f"{topic['icon']}.svg").is_file(), topic["icon"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_icon_shortcodes_exist_in_material(env, variant):
+    material = pytest.importorskip("material")
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    for page, text in render_all(env, variant).items():
+        for set_name, name in re.findall(r":(material|octicons)-([a-z0-9-]+):", text):
+            assert (icons / set_name / f"{name}.svg").is_file(), f"{page}: :{set_name}-{name}:"
