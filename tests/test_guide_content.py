@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from types import SimpleNamespace as NS
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -20,6 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "site"
 TOPICS_FILE = ROOT / "generator" / "topics.yaml"
+NS = SimpleNamespace  # short name keeps the fake context readable
 
 GUIDE_PAGES = [
     "index.md",
@@ -44,7 +45,17 @@ TOPIC_IDS = [
     "innovation",
     "work-life",
 ]
-TOPIC_FIELDS = ["id", "title", "icon", "summary", "why", "cover", "prompts", "activities", "pitfalls"]
+TOPIC_FIELDS = [
+    "id",
+    "title",
+    "icon",
+    "summary",
+    "why",
+    "cover",
+    "prompts",
+    "activities",
+    "pitfalls",
+]
 
 # --- minimal filters, standing in for the generator's own ------------------------------------
 
@@ -123,7 +134,9 @@ def make_schedule(start: dt.date, kinds: list[str], topics: list[NS], step: int)
             topic = topics[cycle % len(topics)]
             cycle += 1
         titles = {"kickoff": "Kick-off", "wrapup": "Wrap-up"}
-        title = titles.get(kind) or (f"Mid-point review: {topic.title}" if kind == "midpoint" else topic.title)
+        title = titles.get(kind) or (
+            f"Mid-point review: {topic.title}" if kind == "midpoint" else topic.title
+        )
         day = start + dt.timedelta(days=step * (number - 1))
         sessions.append(NS(number=number, date=day, kind=kind, topic=topic, title=title))
     return sessions
@@ -195,10 +208,14 @@ def make_context(variant: str) -> dict:
                 session_minutes=45,
                 format="group",
                 focus_areas=sales_focus,
-                contact=NS(name="Tom Okafor", email="tom.okafor@northwind.example", title="Sales Director"),
+                contact=NS(
+                    name="Tom Okafor", email="tom.okafor@northwind.example", title="Sales Director"
+                ),
                 intro="Lunch-and-learn sessions in the Leeds office.",
                 extra_questions=["Which customer call taught you the most this month?"],
-                schedule=make_schedule(start, ["kickoff", "topic", "topic", "wrapup"], sales_focus, 28),
+                schedule=make_schedule(
+                    start, ["kickoff", "topic", "topic", "wrapup"], sales_focus, 28
+                ),
             ),
         ]
     return {
@@ -249,8 +266,14 @@ def test_config_values_reach_the_right_pages(env, variant):
     assert md(org.name) in pages["index.md"]
     assert md(org.sponsor.name) in pages["index.md"]
     assert md(org.sponsor.name) in pages["roles.md"]
-    for page in ("roles.md", "ground-rules.md", "pairing.md", "quick-start-mentor.md",
-                 "quick-start-mentee.md", "faq.md"):
+    for page in (
+        "roles.md",
+        "ground-rules.md",
+        "pairing.md",
+        "quick-start-mentor.md",
+        "quick-start-mentee.md",
+        "faq.md",
+    ):
         assert md(org.lead.email) in pages[page], page
     for goal in org.goals:
         assert md(goal) in pages["index.md"]
@@ -321,10 +344,13 @@ def test_topic_fields_are_complete(topic):
     assert 3 <= len(topic["pitfalls"]) <= 4
     for activity in topic["activities"]:
         assert sorted(activity) == ["description", "minutes", "title"]
-        assert activity["title"] and activity["description"]
-        assert isinstance(activity["minutes"], int) and activity["minutes"] > 0
+        assert activity["title"]
+        assert activity["description"]
+        assert isinstance(activity["minutes"], int)
+        assert activity["minutes"] > 0
     for text in topic["cover"] + topic["prompts"] + topic["pitfalls"]:
-        assert isinstance(text, str) and text.strip()
+        assert isinstance(text, str)
+        assert text.strip()
     assert topic["summary"].count(". ") == 0, "summary should be one sentence"
 
 
