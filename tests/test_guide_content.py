@@ -1,0 +1,371 @@
+"""Every guide page renders for very different configs, and the topic library is complete.
+
+The context here is a stand-in built from simple namespaces. It carries exactly the names the
+integrator promises to templates (org, program, schedule, departments, topics and the filters
+md, longdate, shortdate, hours, plural), so a template that reaches for anything else fails
+under StrictUndefined. The integrator may swap ``make_context`` for the real loader later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates" / "site"
+TOPICS_FILE = ROOT / "generator" / "topics.yaml"
+NS = SimpleNamespace  # short name keeps the fake context readable
+
+GUIDE_PAGES = [
+    "index.md",
+    "roles.md",
+    "pairing.md",
+    "ground-rules.md",
+    "sessions.md",
+    "topics.md",
+    "training.md",
+    "evaluation.md",
+    "faq.md",
+    "quick-start-mentor.md",
+    "quick-start-mentee.md",
+]
+TOPIC_IDS = [
+    "technology",
+    "social-media",
+    "cultural-competence",
+    "customer-perspective",
+    "ways-of-working",
+    "view-from-the-ground",
+    "innovation",
+    "work-life",
+]
+TOPIC_FIELDS = [
+    "id",
+    "title",
+    "icon",
+    "summary",
+    "why",
+    "cover",
+    "prompts",
+    "activities",
+    "pitfalls",
+]
+
+# --- minimal filters, standing in for the generator's own ------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md(value: object) -> str:
+    """Escape the Markdown characters that could change how config text renders."""
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+def longdate(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def shortdate(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def hours(minutes: int) -> str:
+    if minutes < 60:
+        return f"{minutes} minutes"
+    value = round(minutes / 60, 1)
+    number = int(value) if value == int(value) else value
+    return "1 hour" if number == 1 else f"{number} hours"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, longdate=longdate, shortdate=shortdate, hours=hours, plural=plural)
+    return env
+
+
+# --- fake context -----------------------------------------------------------------------------
+
+
+def load_topics() -> list[dict]:
+    return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+
+
+def topic_ns(raw: dict) -> NS:
+    activities = [NS(**a) for a in raw.get("activities") or []]
+    return NS(**{**raw, "activities": activities})
+
+
+CUSTOM_TOPIC = NS(
+    id="supply-chain",
+    title="Our supply chain & logistics",
+    icon="",
+    summary="",
+    why="",
+    cover=[],
+    prompts=[],
+    activities=[],
+    pitfalls=[],
+)
+
+
+def all_topics() -> list[NS]:
+    return [topic_ns(t) for t in load_topics()] + [CUSTOM_TOPIC]
+
+
+def make_schedule(start: dt.date, kinds: list[str], topics: list[NS], step: int) -> list[NS]:
+    sessions, cycle = [], 0
+    for number, kind in enumerate(kinds, start=1):
+        topic = None
+        if kind in ("topic", "midpoint"):
+            topic = topics[cycle % len(topics)]
+            cycle += 1
+        titles = {"kickoff": "Kick-off", "wrapup": "Wrap-up"}
+        title = titles.get(kind) or (
+            f"Mid-point review: {topic.title}" if kind == "midpoint" else topic.title
+        )
+        day = start + dt.timedelta(days=step * (number - 1))
+        sessions.append(NS(number=number, date=day, kind=kind, topic=topic, title=title))
+    return sessions
+
+
+def make_context(variant: str) -> dict:
+    topics = all_topics()
+    by_id = {t.id: t for t in topics}
+    lead = NS(name="Priya Raman", email="priya.raman@northwind.example", title="L&D Partner")
+    org = NS(
+        name="Northwind Traders",
+        program="Mentor-Up",
+        sponsor=NS(name="Dana Whitfield", title="Chief Operating Officer"),
+        lead=NS(name=lead.name, email=lead.email),
+        goals=[
+            "Help senior leaders make confident decisions about digital channels",
+            "Give early-career colleagues a direct line to leadership",
+        ],
+        brand_colour="#1a73e8",
+    )
+    start = dt.date(2027, 1, 11)
+    if variant == "six-pairs":
+        focus = [by_id["technology"], by_id["social-media"], by_id["supply-chain"]]
+        kinds = ["kickoff", "topic", "topic", "midpoint", "topic", "wrapup"]
+        fmt, minutes, cadence, step = "one-to-one", 60, "every 2 weeks", 14
+    elif variant == "one-group":
+        focus = [by_id["ways-of-working"]]
+        kinds = ["topic"]
+        fmt, minutes, cadence, step = "group", 45, "monthly", 28
+    else:  # "two-bare": no goals, no departments, only kick-off and wrap-up
+        org.goals = []
+        focus = [by_id["work-life"]]
+        kinds = ["kickoff", "wrapup"]
+        fmt, minutes, cadence, step = "one-to-one", 30, "weekly", 7
+    schedule = make_schedule(start, kinds, focus, step)
+    program = NS(
+        start=start,
+        end=schedule[-1].date,
+        sessions=len(schedule),
+        cadence=NS(label=cadence),
+        session_minutes=minutes,
+        session_time="10:30",
+        format=fmt,
+        focus_areas=focus,
+        paper_size="A4",
+    )
+    departments = []
+    if variant != "two-bare":
+        sales_focus = [by_id["customer-perspective"]]
+        departments = [
+            NS(
+                name="Engineering",
+                slug="engineering",
+                sessions=program.sessions,
+                cadence=program.cadence,
+                session_minutes=minutes,
+                format=fmt,
+                focus_areas=focus,
+                contact=NS(name=lead.name, email=lead.email, title=lead.title),
+                intro="",
+                extra_questions=[],
+                schedule=schedule,
+            ),
+            NS(
+                name="Sales & Service",
+                slug="sales-service",
+                sessions=4,
+                cadence=NS(label="monthly"),
+                session_minutes=45,
+                format="group",
+                focus_areas=sales_focus,
+                contact=NS(
+                    name="Tom Okafor", email="tom.okafor@northwind.example", title="Sales Director"
+                ),
+                intro="Lunch-and-learn sessions in the Leeds office.",
+                extra_questions=["Which customer call taught you the most this month?"],
+                schedule=make_schedule(
+                    start, ["kickoff", "topic", "topic", "wrapup"], sales_focus, 28
+                ),
+            ),
+        ]
+    return {
+        "org": org,
+        "program": program,
+        "schedule": schedule,
+        "departments": departments,
+        "topics": topics,
+    }
+
+
+VARIANTS = ["six-pairs", "one-group", "two-bare"]
+
+
+@pytest.fixture(scope="module")
+def env() -> jinja2.Environment:
+    return make_env()
+
+
+def render_all(env: jinja2.Environment, variant: str) -> dict[str, str]:
+    context = make_context(variant)
+    return {page: env.get_template(f"guide/{page}").render(**context) for page in GUIDE_PAGES}
+
+
+def plain(text: str) -> str:
+    """Output with emphasis markers and escapes removed, for phrase checks."""
+    return re.sub(r"\s+", " ", text.replace("*", "").replace("\\", ""))
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_page_renders_without_leftovers(env, variant):
+    for page, text in render_all(env, variant).items():
+        for marker in ("TODO", "{{", "{%", "{#", "lorem", "None"):
+            assert marker not in text, f"{page} ({variant}) contains {marker!r}"
+        assert text.lstrip().startswith("# "), f"{page} ({variant}) should open with a title"
+        words = len(re.findall(r"[A-Za-z]+", text))
+        assert words >= 300, f"{page} ({variant}) is thin: {words} words"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_config_values_reach_the_right_pages(env, variant):
+    ctx = make_context(variant)
+    pages = render_all(env, variant)
+    org = ctx["org"]
+    assert md(org.name) in pages["index.md"]
+    assert md(org.sponsor.name) in pages["index.md"]
+    assert md(org.sponsor.name) in pages["roles.md"]
+    for page in (
+        "roles.md",
+        "ground-rules.md",
+        "pairing.md",
+        "quick-start-mentor.md",
+        "quick-start-mentee.md",
+        "faq.md",
+    ):
+        assert md(org.lead.email) in pages[page], page
+    for goal in org.goals:
+        assert md(goal) in pages["index.md"]
+    for topic in ctx["program"].focus_areas:
+        for page in ("index.md", "topics.md"):
+            assert md(topic.title) in pages[page], (page, topic.id)
+    for session in ctx["schedule"]:
+        assert longdate(session.date) in pages["sessions.md"]
+        assert shortdate(session.date) in pages["evaluation.md"]
+    for dept in ctx["departments"]:
+        assert f"../departments/{dept.slug}.md" in pages["roles.md"]
+        assert md(dept.name) in pages["roles.md"]
+    assert "![Program timeline](../assets/timeline.svg)" in pages["evaluation.md"]
+
+
+def test_time_commitment_is_computed(env):
+    pages = render_all(env, "six-pairs")
+    assert "6 hours" in pages["roles.md"]  # 6 sessions x 60 minutes
+    pages = render_all(env, "one-group")
+    assert "45 minutes" in pages["roles.md"]
+
+
+def test_every_topic_is_in_the_library_page(env):
+    pages = render_all(env, "six-pairs")
+    for topic in all_topics():
+        assert md(topic.title) in pages["topics.md"]
+    # a built-in topic shows its prompts; the custom one has none and must not leave a heading
+    assert md(all_topics()[0].prompts[0]) in pages["topics.md"]
+
+
+def test_config_text_is_escaped(env):
+    ctx = make_context("six-pairs")
+    ctx["org"].name = "Stars *and* Stripes_Ltd"
+    text = env.get_template("guide/index.md").render(**ctx)
+    assert "*and*" not in text
+    assert md(ctx["org"].name) in text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_mentor_and_mentee_are_never_swapped(env, variant):
+    pages = {page: plain(text) for page, text in render_all(env, variant).items()}
+    assert re.search(r"mentor is the (junior|less tenured)", pages["roles.md"], re.I)
+    assert re.search(r"mentee is the senior", pages["roles.md"], re.I)
+    wrong = re.compile(
+        r"mentor is the senior|mentee is the junior|senior (leader|executive) mentors|"
+        r"mentee teaches|mentor learns from the senior|junior mentee|senior mentor",
+        re.I,
+    )
+    for page, text in pages.items():
+        assert not wrong.search(text), f"{page} ({variant}): {wrong.search(text).group(0)!r}"
+
+
+# --- the topic library ------------------------------------------------------------------------
+
+
+def test_topics_yaml_has_the_eight_ids_in_order():
+    assert [t["id"] for t in load_topics()] == TOPIC_IDS
+
+
+@pytest.mark.parametrize("topic", load_topics(), ids=lambda t: t["id"])
+def test_topic_fields_are_complete(topic):
+    assert sorted(topic) == sorted(TOPIC_FIELDS)
+    for field in TOPIC_FIELDS:
+        assert topic[field], field
+    assert 4 <= len(topic["cover"]) <= 6
+    assert 4 <= len(topic["prompts"]) <= 6
+    assert 2 <= len(topic["activities"]) <= 3
+    assert 3 <= len(topic["pitfalls"]) <= 4
+    for activity in topic["activities"]:
+        assert sorted(activity) == ["description", "minutes", "title"]
+        assert activity["title"]
+        assert activity["description"]
+        assert isinstance(activity["minutes"], int)
+        assert activity["minutes"] > 0
+    for text in topic["cover"] + topic["prompts"] + topic["pitfalls"]:
+        assert isinstance(text, str)
+        assert text.strip()
+    assert topic["summary"].count(". ") == 0, "summary should be one sentence"
+
+
+@pytest.mark.parametrize("topic", load_topics(), ids=lambda t: t["id"])
+def test_topic_icon_exists_in_material(topic):
+    assert re.fullmatch(r"material/[a-z0-9-]+", topic["icon"])
+    material = pytest.importorskip("material")
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    assert (icons / f"{topic['icon']}.svg").is_file(), topic["icon"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_icon_shortcodes_exist_in_material(env, variant):
+    material = pytest.importorskip("material")
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    for page, text in render_all(env, variant).items():
+        for set_name, name in re.findall(r":(material|octicons)-([a-z0-9-]+):", text):
+            assert (icons / set_name / f"{name}.svg").is_file(), f"{page}: :{set_name}-{name}:"
