@@ -17,6 +17,9 @@ import jinja2
 import pytest
 import yaml
 
+from generator.filters import longdate, md, shortdate
+from generator.render import make_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "site"
 TOPICS_FILE = ROOT / "generator" / "topics.yaml"
@@ -57,44 +60,11 @@ TOPIC_FIELDS = [
     "pitfalls",
 ]
 
-# --- minimal filters, standing in for the generator's own ------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-
-def md(value: object) -> str:
-    """Escape the Markdown characters that could change how config text renders."""
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
-
-
-def longdate(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def shortdate(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def hours(minutes: int) -> str:
-    if minutes < 60:
-        return f"{minutes} minutes"
-    value = round(minutes / 60, 1)
-    number = int(value) if value == int(value) else value
-    return "1 hour" if number == 1 else f"{number} hours"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+# --- the generator's own environment (user templates none, built-in only) -------------------
 
 
 def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(md=md, longdate=longdate, shortdate=shortdate, hours=hours, plural=plural)
-    return env
+    return make_environment(None)
 
 
 # --- fake context -----------------------------------------------------------------------------
@@ -237,7 +207,7 @@ def env() -> jinja2.Environment:
 
 def render_all(env: jinja2.Environment, variant: str) -> dict[str, str]:
     context = make_context(variant)
-    return {page: env.get_template(f"guide/{page}").render(**context) for page in GUIDE_PAGES}
+    return {page: env.get_template(f"site/guide/{page}").render(**context) for page in GUIDE_PAGES}
 
 
 def plain(text: str) -> str:
@@ -307,7 +277,7 @@ def test_every_topic_is_in_the_library_page(env):
 def test_config_text_is_escaped(env):
     ctx = make_context("six-pairs")
     ctx["org"].name = "Stars *and* Stripes_Ltd"
-    text = env.get_template("guide/index.md").render(**ctx)
+    text = env.get_template("site/guide/index.md").render(**ctx)
     assert "*and*" not in text
     assert md(ctx["org"].name) in text
 

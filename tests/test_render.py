@@ -43,7 +43,7 @@ def test_department_page_shows_its_own_values(write_config):
     assert "3 sessions, weekly" in page
     assert "Sam Sales" in page
     assert "mailto:sam@acme.example" in page
-    assert "Customer perspective" in page
+    assert "The customer's perspective" in page
     assert "Monday 15 March 2027" in page  # third weekly session
 
 
