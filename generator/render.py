@@ -78,6 +78,15 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
     return env
 
 
+def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """The environment for guide pages: prose where every newline matters.
+
+    Guide templates are written with explicit whitespace control (``{%- -%}``) rather than
+    trim_blocks/lstrip_blocks, so they render through an overlay without those two settings.
+    """
+    return env.overlay(trim_blocks=False, lstrip_blocks=False)
+
+
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
@@ -160,8 +169,9 @@ def render_site(program: Program, env: jinja2.Environment) -> Tree:
         "docs/stylesheets/brand.css": render_template(env, "site/brand.css", **context),
         "docs/assets/timeline.svg": render_template(env, "site/timeline.svg", **context),
     }
+    guide_env = guide_environment(env)
     for page, _ in GUIDE_PAGES:
-        tree[f"docs/guide/{page}"] = render_template(env, f"site/guide/{page}", **context)
+        tree[f"docs/guide/{page}"] = render_template(guide_env, f"site/guide/{page}", **context)
     for department in context["departments"]:
         tree[f"docs/departments/{department.slug}.md"] = render_template(
             env, "site/department.md", department=department, **context

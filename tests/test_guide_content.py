@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from generator.filters import longdate, md, shortdate
-from generator.render import make_environment
+from generator.render import guide_environment, make_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "site"
@@ -64,7 +64,7 @@ TOPIC_FIELDS = [
 
 
 def make_env() -> jinja2.Environment:
-    return make_environment(None)
+    return guide_environment(make_environment(None))
 
 
 # --- fake context -----------------------------------------------------------------------------
