@@ -23,6 +23,7 @@ TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
+FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 Format = Literal["one-to-one", "group"]
 PaperSize = Literal["A4", "Letter"]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -80,10 +81,10 @@ class Organisation(Strict):
         "#1f6f8b", description="The brand colour as a hex code, e.g. '#1f6f8b' (quote it)."
     )
 
-    @field_validator("brand_colour")
+    @field_validator("brand_colour", mode="before")
     @classmethod
-    def _colour(cls, value: str) -> str:
-        if not COLOUR_RE.match(value):
+    def _colour(cls, value: object) -> object:
+        if not isinstance(value, str) or not COLOUR_RE.match(value):
             msg = "a hex colour like '#1f6f8b' (in quotes, since # starts a YAML comment)"
             raise ValueError(msg)
         return value.lower()
@@ -191,6 +192,14 @@ class ProgramFields(Strict):
         "that falls on one moves to the next free working day.",
     )
     paper_size: PaperSize | None = Field(None, description="Paper for printables: A4 or Letter.")
+
+    @field_validator("start")
+    @classmethod
+    def _start(cls, value: date | None) -> date | None:
+        if value is not None and not FIRST_START <= value <= LAST_START:
+            msg = f"a date between {FIRST_START} and {LAST_START}"
+            raise ValueError(msg)
+        return value
 
     @field_validator("cadence")
     @classmethod

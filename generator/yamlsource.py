@@ -63,6 +63,11 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+
+
 @dataclass(frozen=True)
 class Mark:
     """A 1-based line and column in a source file."""
@@ -129,6 +134,13 @@ class _Builder:
             )
             raise ConfigError(msg)
         self.source.values.setdefault(key_path, _mark(node))
+        if node.tag not in PLAIN_TAGS:
+            mark = _mark(node)
+            msg = (
+                f"{self.source.path}:{mark.line}:{mark.column}: {format_key_path(key_path)}: "
+                f"the YAML tag {node.tag!r} is not allowed; write plain values"
+            )
+            raise ConfigError(msg)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key_path)
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,36 @@
+"""The bad-input corpus: every broken config gives a located, plain error and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+CORPUS = Path(__file__).parent / "corpus" / "config"
+CONFIGS = sorted(CORPUS.glob("*.yaml"))
+
+
+def expected_message(path: Path) -> str:
+    sibling = path.with_suffix(".expect")
+    if sibling.exists():
+        return sibling.read_text(encoding="utf-8").strip()
+    first = path.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first.startswith("# expect: "), f"{path.name} needs an '# expect:' first line"
+    return first.removeprefix("# expect: ")
+
+
+def test_corpus_is_large_enough():
+    assert len(CONFIGS) >= 40
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
+def test_bad_config_gives_a_located_plain_error(runner, path: Path, tmp_path: Path):
+    result = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {path}")
+    assert expected_message(path) in result.output
+    assert not (tmp_path / "site").exists()
