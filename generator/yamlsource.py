@@ -181,7 +181,10 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
     """
     text = _read_text(path)
     source = SourceMap(path)
-    loader = Yaml12Loader(text)
+    try:
+        loader = Yaml12Loader(text)
+    except yaml.reader.ReaderError as err:
+        raise ConfigError(_reader_message(path, text, err)) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -190,6 +193,8 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as err:
         raise ConfigError(_syntax_message(path, err)) from None
+    except yaml.reader.ReaderError as err:
+        raise ConfigError(_reader_message(path, text, err)) from None
     except yaml.YAMLError as err:
         msg = f"{path}: not valid YAML: {err}"
         raise ConfigError(msg) from None
@@ -224,6 +229,19 @@ def _read_text(path: Path) -> str:
             f"{err.start}); save it as UTF-8 and try again"
         )
         raise ConfigError(msg) from None
+
+
+def _reader_message(path: Path, text: str, err: yaml.reader.ReaderError) -> str:
+    """A control character YAML does not allow, located by line and column."""
+    before = text[: err.position]
+    line = before.count("\n") + 1
+    column = err.position - (before.rfind("\n") + 1) + 1
+    return (
+        f"{path}:{line}:{column}: the file contains the control character "
+        f"U+{err.character:04X}, which YAML does not allow; delete it"
+        if isinstance(err.character, int)
+        else f"{path}:{line}:{column}: the file contains a character YAML does not allow"
+    )
 
 
 def _syntax_message(path: Path, err: yaml.MarkedYAMLError) -> str:
