@@ -64,10 +64,12 @@ def load_text(text: str):
         try:
             playbook = load(config)
         except ConfigError as err:
-            assert err.message.startswith(str(config))
-            return None
-        plan_program(playbook)  # planning must not fail on anything load accepted
-        return playbook
+            message = err.message
+        else:
+            plan_program(playbook)  # planning must not fail on anything load accepted
+            return playbook
+    assert message.startswith(str(config))
+    return None
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
