@@ -8,6 +8,7 @@ so a user can replace one block instead of copying a whole page.
 
 from __future__ import annotations
 
+import html
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,11 +195,14 @@ def _logo(playbook: Playbook) -> Tree:
 
 
 def nav(program: Program) -> list[Any]:
-    """The explicit navigation: Home, Guide, Departments."""
+    """The explicit navigation: Home, Guide, Departments.
+
+    The theme prints nav titles and the site name as raw HTML, so config text is escaped here.
+    """
     guide = [{title: f"guide/{page}"} for page, title in GUIDE_PAGES]
     departments: list[Any] = [{"Overview": "departments/index.md"}]
     departments += [
-        {plan.department.name: f"departments/{plan.department.slug}.md"}
+        {html.escape(plan.department.name): f"departments/{plan.department.slug}.md"}
         for plan in program.departments
     ]
     return [{"Home": "index.md"}, {"Guide": guide}, {"Departments": departments}]
@@ -270,7 +274,7 @@ def mkdocs_config(
     playbook = program.playbook
     settings = site_settings(playbook, env, context)
     org = playbook.config.organisation
-    settings.setdefault("site_name", f"{org.program} · {org.name}")
+    settings.setdefault("site_name", html.escape(f"{org.program} · {org.name}"))
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
     settings["nav"] = nav(program)
