@@ -72,3 +72,13 @@ def test_write_tree_refuses_paths_outside_the_root(tmp_path: Path):
     with pytest.raises(BuildError, match="points outside"):
         write_tree({"../escape.md": "x"}, tmp_path / "root")
     assert not (tmp_path / "escape.md").exists()
+
+
+def test_example_site_has_no_leftover_placeholders(tmp_path: Path):
+    site = build(Path("playbook/organisation.yaml"), tmp_path / "site")
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 18
+    for page in pages:
+        text = visible_text(page)
+        for leftover in ("TODO", "{{", "{%", "lorem", "placeholder", "being written"):
+            assert leftover not in text, f"{leftover!r} in {page.relative_to(site)}"
