@@ -9,6 +9,7 @@ import click
 
 from generator import __version__
 from generator.build import build
+from generator.checks import design_warnings
 from generator.load import load
 from generator.scaffold import init_program, schema_json
 
@@ -56,8 +57,12 @@ def validate(config: Path | None) -> None:
     """Check CONFIG; list every problem with file:line:column."""
     path = find_config(config)
     playbook = load(path)
+    warnings = design_warnings(playbook)
+    for warning in warnings:
+        click.echo(f"Warning: {warning.text(playbook.source)}", err=True)
     count = len(playbook.departments)
-    click.echo(f"{path}: OK ({count} department{'s' if count != 1 else ''})")
+    notes = f", {len(warnings)} design warning(s)" if warnings else ""
+    click.echo(f"{path}: OK ({count} department{'s' if count != 1 else ''}{notes})")
 
 
 @main.command("build")

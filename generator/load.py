@@ -41,6 +41,9 @@ INHERITED = (
     "focus_areas",
     "blackout_dates",
     "paper_size",
+    "cohort",
+    "agreement",
+    "accept_warnings",
 )
 
 
@@ -64,7 +67,7 @@ def load(path: Path) -> Playbook:
     problems = list(cross_checks(config, topics))
     if problems:
         raise ConfigError(_report(source, problems))
-    return resolve(config, path.resolve(), topics)
+    return resolve(config, path.resolve(), topics, source)
 
 
 # --- Field errors ---------------------------------------------------------------------------
@@ -307,11 +310,13 @@ def slugify(name: str) -> str:
 # --- Resolution -----------------------------------------------------------------------------
 
 
-def resolve(config: Config, config_path: Path, topics: dict[str, Topic]) -> Playbook:
+def resolve(
+    config: Config, config_path: Path, topics: dict[str, Topic], source: SourceMap | None = None
+) -> Playbook:
     """Merge program defaults under each department's overrides."""
     defaults = _settings(config.program, topics)
     departments = tuple(_department(d, config, topics) for d in config.departments)
-    return Playbook(config, config_path, topics, defaults, departments)
+    return Playbook(config, config_path, topics, defaults, departments, source)
 
 
 def _settings(fields: Any, topics: dict[str, Topic]) -> Settings:
@@ -325,6 +330,9 @@ def _settings(fields: Any, topics: dict[str, Topic]) -> Settings:
         focus_areas=tuple(topics[area] for area in fields.focus_areas),
         blackouts=tuple(Span(b.start, b.end, b.label) for b in fields.blackout_dates),
         paper_size=fields.paper_size,
+        cohort=fields.cohort,
+        agreement=fields.agreement,
+        accept_warnings=tuple(fields.accept_warnings),
     )
 
 

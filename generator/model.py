@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from generator.yamlsource import SourceMap
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CADENCE_RE = re.compile(
     r"^(?:weekly|fortnightly|monthly|every (?:(?P<n>[1-9][0-9]?) weeks|week|month))$"
@@ -160,6 +162,42 @@ def _check_time(value: str) -> str:
     return value
 
 
+WARNING_CODES = (
+    "few-sessions",
+    "long-sessions",
+    "no-midpoint",
+    "no-training",
+    "no-agreement",
+    "long-program",
+)
+
+
+class Cohort(Strict):
+    """The cohort rhythm around the pair sessions: training, check-ins, debrief, celebration."""
+
+    training: bool = Field(
+        True,
+        description="Induction sessions before the first pair session: one for mentors, one "
+        "for mentees. Training both roles matters; training only mentors gives far less.",
+    )
+    training_days_before: int = Field(
+        7, ge=1, le=60, description="How many days before the first pair session training is."
+    )
+    mentor_checkins: int = Field(
+        2,
+        ge=0,
+        le=12,
+        description="A group check-in (supervision) for mentors after every N pair sessions; "
+        "0 turns them off.",
+    )
+    midpoint_debrief: bool = Field(
+        True, description="A cohort debrief in the week after the mid-point session."
+    )
+    celebration: bool = Field(
+        True, description="A closing celebration for the whole cohort after the last session."
+    )
+
+
 class ProgramFields(Strict):
     """The settings a department may override; shared by program defaults and departments."""
 
@@ -192,6 +230,18 @@ class ProgramFields(Strict):
         "that falls on one moves to the next free working day.",
     )
     paper_size: PaperSize | None = Field(None, description="Paper for printables: A4 or Letter.")
+    cohort: Cohort | None = Field(
+        None, description="Training, mentor check-ins, mid-point debrief and celebration."
+    )
+    agreement: bool | None = Field(
+        None, description="Whether pairs sign a mentoring agreement at the kick-off."
+    )
+    accept_warnings: list[Literal[WARNING_CODES]] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="Design warnings you have considered and accept, by code: "
+        + ", ".join(WARNING_CODES)
+        + ".",
+    )
 
     @field_validator("start")
     @classmethod
@@ -241,6 +291,19 @@ class Program(ProgramFields):
         default_factory=list, description="Days with no sessions: a date or {from, to, label}."
     )
     paper_size: PaperSize = Field("A4", description="Paper for printables: A4 or Letter.")
+    cohort: Cohort = Field(
+        default_factory=Cohort,
+        description="Training, mentor check-ins, mid-point debrief and celebration.",
+    )
+    agreement: bool = Field(
+        True, description="Whether pairs sign a mentoring agreement at the kick-off."
+    )
+    accept_warnings: list[Literal[WARNING_CODES]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Design warnings you have considered and accept, by code: "
+        + ", ".join(WARNING_CODES)
+        + ".",
+    )
 
 
 class Department(ProgramFields):
@@ -381,6 +444,9 @@ class Settings:
     focus_areas: tuple[Topic, ...]
     blackouts: tuple[Span, ...]
     paper_size: str
+    cohort: Cohort = Cohort()
+    agreement: bool = True
+    accept_warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -405,6 +471,7 @@ class Playbook:
     topics: dict[str, Topic]
     defaults: Settings
     departments: tuple[ResolvedDepartment, ...]
+    source: SourceMap | None = None
 
     @property
     def folder(self) -> Path:

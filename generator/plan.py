@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from generator.model import Cadence, ResolvedDepartment, Settings, Span, Topic
 
 KICKOFF, TOPIC, MIDPOINT, WRAPUP = "kickoff", "topic", "midpoint", "wrapup"
+TRAINING_MENTORS, TRAINING_MENTEES = "training-mentors", "training-mentees"
+CHECKIN, DEBRIEF, CELEBRATION = "mentor-checkin", "midpoint-debrief", "celebration"
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,23 @@ class Session:
 
 
 @dataclass(frozen=True)
+class CohortEvent:
+    """A gathering around the pair sessions: training, check-in, debrief or celebration."""
+
+    kind: str
+    date: date
+    title: str
+    audience: str
+    minutes: int
+
+
+@dataclass(frozen=True)
 class DepartmentPlan:
-    """A department with its dated schedule."""
+    """A department with its dated schedule and cohort events."""
 
     department: ResolvedDepartment
     schedule: tuple[Session, ...]
+    events: tuple[CohortEvent, ...] = ()
 
     @property
     def end(self) -> date:
@@ -60,6 +74,13 @@ def next_free(day: date, blackouts: tuple[Span, ...]) -> date:
     """The first free working day on or after ``day``."""
     while not is_free(day, blackouts):
         day += timedelta(days=1)
+    return day
+
+
+def previous_free(day: date, blackouts: tuple[Span, ...]) -> date:
+    """The last free working day on or before ``day``."""
+    while not is_free(day, blackouts):
+        day -= timedelta(days=1)
     return day
 
 
@@ -112,6 +133,30 @@ def _title(kind: str, topic: Topic | None) -> str:
     return topic.title
 
 
+def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[CohortEvent, ...]:
+    """Training before the first session, mentor check-ins, mid-point debrief, celebration."""
+    cohort, blackouts = settings.cohort, settings.blackouts
+    events: list[CohortEvent] = []
+    if cohort.training:
+        day = previous_free(settings.start - timedelta(days=cohort.training_days_before), blackouts)
+        events.append(CohortEvent(TRAINING_MENTORS, day, "Mentor training", "Mentors", 90))
+        events.append(CohortEvent(TRAINING_MENTEES, day, "Mentee training", "Mentees", 90))
+    if cohort.mentor_checkins:
+        for session in sessions[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
+            day = next_free(session.date + timedelta(days=2), blackouts)
+            title = f"Mentor check-in after session {session.number}"
+            events.append(CohortEvent(CHECKIN, day, title, "Mentors", 45))
+    midpoint = next((s for s in sessions if s.kind == MIDPOINT), None)
+    if cohort.midpoint_debrief and midpoint is not None:
+        day = next_free(midpoint.date + timedelta(days=3), blackouts)
+        events.append(CohortEvent(DEBRIEF, day, "Mid-point cohort debrief", "Everyone", 60))
+    if cohort.celebration:
+        day = next_free(sessions[-1].date + timedelta(days=7), blackouts)
+        events.append(CohortEvent(CELEBRATION, day, "Closing celebration", "Everyone", 90))
+    return tuple(sorted(events, key=lambda event: event.date))
+
+
 def plan_department(department: ResolvedDepartment) -> DepartmentPlan:
-    """A department's dated program."""
-    return DepartmentPlan(department, schedule(department.settings))
+    """A department's dated program and its cohort events."""
+    sessions = schedule(department.settings)
+    return DepartmentPlan(department, sessions, cohort_events(department.settings, sessions))

@@ -13,7 +13,8 @@ from tests.helpers import visible_text
 
 
 def test_validate_ok(runner, write_config):
-    result = runner.invoke(main, ["validate", str(write_config())])
+    path = write_config(MINIMAL.replace("    sessions: 3\n", ""))
+    result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.output.endswith("OK (2 departments)\n")
 
