@@ -64,6 +64,14 @@ class Contact(Strict):
         return _check_email(value)
 
 
+class Support(Strict):
+    """Somewhere participants can turn for help beyond the program."""
+
+    name: ShortText = Field(description="e.g. Employee Assistance Programme.")
+    contact: ShortText = Field(description="How to reach it: phone, e-mail or intranet address.")
+    about: str = Field("", max_length=500, description="What it helps with, one sentence.")
+
+
 class Organisation(Strict):
     """Who runs the program."""
 
@@ -75,6 +83,11 @@ class Organisation(Strict):
         default_factory=list,
         description="Why the organisation runs the program, one sentence each (shown on the "
         "home page and in the guide).",
+    )
+    support: list[Support] = Field(
+        default_factory=list,
+        description="Where participants can get support or raise a concern beyond the program "
+        "lead (employee assistance, HR, a speak-up line); shown on the well-being page.",
     )
     logo: str | None = Field(
         None, description="Path to a logo image (PNG, SVG or JPEG), relative to the config file."
