@@ -21,7 +21,14 @@ import yaml
 from generator.errors import TemplateError
 from generator.filters import FILTERS
 from generator.model import Playbook, Settings
-from generator.plan import DepartmentPlan, Session, plan_department, schedule
+from generator.plan import (
+    CohortEvent,
+    DepartmentPlan,
+    Session,
+    cohort_events,
+    plan_department,
+    schedule,
+)
 from generator.resources import builtin_templates_dir
 
 Tree = dict[str, str | bytes]
@@ -49,12 +56,14 @@ class Program:
     playbook: Playbook
     schedule: tuple[Session, ...]
     departments: tuple[DepartmentPlan, ...]
+    events: tuple[CohortEvent, ...] = ()
 
 
 def plan_program(playbook: Playbook) -> Program:
     """Plan the defaults and every department."""
     plans = tuple(plan_department(d) for d in playbook.departments)
-    return Program(playbook, schedule(playbook.defaults), plans)
+    sessions = schedule(playbook.defaults)
+    return Program(playbook, sessions, plans, cohort_events(playbook.defaults, sessions))
 
 
 # --- Environment ----------------------------------------------------------------------------
@@ -114,9 +123,14 @@ def _where(err: Exception, name: str) -> str:
 # --- Views: flat objects for templates ------------------------------------------------------
 
 
-def settings_view(settings: Settings, sessions: tuple[Session, ...]) -> SimpleNamespace:
-    """Settings as templates read them, with the schedule and end date attached."""
+def settings_view(
+    settings: Settings, sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]
+) -> SimpleNamespace:
+    """Settings as templates read them, with the schedule, cohort events and end date."""
     return SimpleNamespace(
+        events=list(events),
+        cohort=settings.cohort,
+        agreement=settings.agreement,
         start=settings.start,
         end=sessions[-1].date,
         sessions=settings.sessions,
@@ -134,7 +148,7 @@ def settings_view(settings: Settings, sessions: tuple[Session, ...]) -> SimpleNa
 def department_view(plan: DepartmentPlan) -> SimpleNamespace:
     """A department flattened: its settings, identity, contact and schedule in one object."""
     department = plan.department
-    view = settings_view(department.settings, plan.schedule)
+    view = settings_view(department.settings, plan.schedule, plan.events)
     view.__dict__.update(
         name=department.name,
         slug=department.slug,
@@ -151,7 +165,7 @@ def base_context(program: Program) -> dict[str, Any]:
     config = program.playbook.config
     return {
         "org": config.organisation,
-        "program": settings_view(program.playbook.defaults, program.schedule),
+        "program": settings_view(program.playbook.defaults, program.schedule, program.events),
         "schedule": list(program.schedule),
         "departments": [department_view(plan) for plan in program.departments],
         "topics": list(program.playbook.topics.values()),
