@@ -115,7 +115,7 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
 def _where(err: Exception, name: str) -> str:
     """The innermost template frame of a rendering error, as ``path:line``."""
     for frame in reversed(traceback.extract_tb(err.__traceback__)):
-        if frame.filename.endswith((".md", ".html", ".yml", ".css", ".svg", ".ics")):
+        if frame.filename.endswith((".md", ".html", ".yml", ".css", ".svg", ".ics", ".js")):
             return f"{frame.filename}:{frame.lineno}"
     return name
 
@@ -182,6 +182,7 @@ def render_site(program: Program, env: jinja2.Environment) -> Tree:
         "docs/index.md": render_template(env, "site/index.md", **context),
         "docs/departments/index.md": render_template(env, "site/departments.md", **context),
         "docs/stylesheets/brand.css": render_template(env, "site/brand.css", **context),
+        "docs/javascripts/a11y.js": render_template(env, "site/a11y.js", **context),
         "docs/assets/timeline.svg": render_template(env, "site/timeline.svg", **context),
     }
     guide_env = guide_environment(env)
@@ -296,6 +297,10 @@ def mkdocs_config(
     if "stylesheets/brand.css" not in extra_css:
         extra_css.insert(0, "stylesheets/brand.css")
     settings["extra_css"] = extra_css
+    extra_js = list(settings.get("extra_javascript") or [])
+    if "javascripts/a11y.js" not in extra_js:
+        extra_js.append("javascripts/a11y.js")
+    settings["extra_javascript"] = extra_js
     logo = next((path for path in tree if path.startswith("docs/assets/logo")), None)
     if logo is not None:
         theme = settings.setdefault("theme", {"name": "material"})

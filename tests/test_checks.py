@@ -21,13 +21,20 @@ def test_few_sessions_and_no_midpoint_for_a_department(write_config):
 
 
 def test_each_design_rule(write_config):
-    text = MINIMAL.replace("    sessions: 3\n", "").replace(
-        "  cadence: weekly\n",
-        "  cadence: every 8 weeks\n  sessions: 12\n  session_minutes: 120\n"
-        "  cohort: {training: false}\n  agreement: false\n",
-    ).replace("  sessions: 4\n", "")
+    text = (
+        MINIMAL.replace("    sessions: 3\n", "")
+        .replace(
+            "  cadence: weekly\n",
+            "  cadence: every 8 weeks\n  sessions: 12\n  session_minutes: 120\n"
+            "  cohort: {training: false}\n  agreement: false\n",
+        )
+        .replace("  sessions: 4\n", "")
+    )
     assert [code for code, _ in codes(write_config, text)] == [
-        "long-sessions", "no-training", "no-agreement", "long-program"
+        "long-sessions",
+        "no-training",
+        "no-agreement",
+        "long-program",
     ]
 
 
