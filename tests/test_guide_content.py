@@ -30,6 +30,7 @@ GUIDE_PAGES = [
     "roles.md",
     "pairing.md",
     "ground-rules.md",
+    "wellbeing.md",
     "sessions.md",
     "topics.md",
     "training.md",
@@ -112,6 +113,57 @@ def make_schedule(start: dt.date, kinds: list[str], topics: list[NS], step: int)
     return sessions
 
 
+def make_cohort(variant: str) -> NS:
+    """Everything on for six-pairs, everything off for one-group, a mix for two-bare."""
+    if variant == "six-pairs":
+        return NS(
+            training=True,
+            training_days_before=7,
+            mentor_checkins=2,
+            midpoint_debrief=True,
+            celebration=True,
+        )
+    if variant == "one-group":
+        return NS(
+            training=False,
+            training_days_before=7,
+            mentor_checkins=0,
+            midpoint_debrief=False,
+            celebration=False,
+        )
+    return NS(
+        training=True,
+        training_days_before=10,
+        mentor_checkins=0,
+        midpoint_debrief=True,
+        celebration=True,
+    )
+
+
+def make_events(schedule: list[NS], cohort: NS) -> list[NS]:
+    """Cohort events in the shape of generator.plan.CohortEvent, dated near the sessions."""
+    events = []
+    if cohort.training:
+        day = schedule[0].date - dt.timedelta(days=cohort.training_days_before)
+        events.append(NS(kind="training-mentors", date=day, title="Mentor training",
+                         audience="Mentors", minutes=90))
+        events.append(NS(kind="training-mentees", date=day, title="Mentee training",
+                         audience="Mentees", minutes=90))
+    if cohort.mentor_checkins:
+        for s in schedule[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
+            events.append(NS(kind="mentor-checkin", date=s.date + dt.timedelta(days=2),
+                             title=f"Mentor check-in after session {s.number}",
+                             audience="Mentors", minutes=45))
+    midpoint = next((s for s in schedule if s.kind == "midpoint"), None)
+    if cohort.midpoint_debrief and midpoint is not None:
+        events.append(NS(kind="midpoint-debrief", date=midpoint.date + dt.timedelta(days=3),
+                         title="Mid-point cohort debrief", audience="Everyone", minutes=60))
+    if cohort.celebration:
+        events.append(NS(kind="celebration", date=schedule[-1].date + dt.timedelta(days=7),
+                         title="Closing celebration", audience="Everyone", minutes=90))
+    return sorted(events, key=lambda e: e.date)
+
+
 def make_context(variant: str) -> dict:
     topics = all_topics()
     by_id = {t.id: t for t in topics}
@@ -126,6 +178,14 @@ def make_context(variant: str) -> dict:
             "Give early-career colleagues a direct line to leadership",
         ],
         brand_colour="#1a73e8",
+        support=[
+            NS(
+                name="Employee Assistance Programme",
+                contact="0800 555 0199",
+                about="Free, confidential counselling, day or night.",
+            ),
+            NS(name="Speak Up line", contact="speakup.northwind.example", about=""),
+        ],
     )
     start = dt.date(2027, 1, 11)
     if variant == "six-pairs":
@@ -142,7 +202,13 @@ def make_context(variant: str) -> dict:
         kinds = ["kickoff", "wrapup"]
         fmt, minutes, cadence, step = "one-to-one", 30, "weekly", 7
     schedule = make_schedule(start, kinds, focus, step)
+    cohort = make_cohort(variant)
+    if variant != "six-pairs":
+        org.support = []
     program = NS(
+        events=make_events(schedule, cohort),
+        cohort=cohort,
+        agreement=variant != "one-group",
         start=start,
         end=schedule[-1].date,
         sessions=len(schedule),
@@ -169,6 +235,9 @@ def make_context(variant: str) -> dict:
                 intro="",
                 extra_questions=[],
                 schedule=schedule,
+                events=program.events,
+                cohort=cohort,
+                agreement=program.agreement,
             ),
             NS(
                 name="Sales & Service",
@@ -186,6 +255,9 @@ def make_context(variant: str) -> dict:
                 schedule=make_schedule(
                     start, ["kickoff", "topic", "topic", "wrapup"], sales_focus, 28
                 ),
+                events=[],
+                cohort=make_cohort("one-group"),
+                agreement=False,
             ),
         ]
     return {
