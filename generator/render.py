@@ -39,6 +39,7 @@ GUIDE_PAGES: tuple[tuple[str, str], ...] = (
     ("roles.md", "Roles and expectations"),
     ("pairing.md", "How pairing works"),
     ("ground-rules.md", "Ground rules"),
+    ("wellbeing.md", "Well-being and sensitive conversations"),
     ("sessions.md", "Session by session"),
     ("topics.md", "Topic library"),
     ("training.md", "Training"),

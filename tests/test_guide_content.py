@@ -30,6 +30,7 @@ GUIDE_PAGES = [
     "roles.md",
     "pairing.md",
     "ground-rules.md",
+    "wellbeing.md",
     "sessions.md",
     "topics.md",
     "training.md",
@@ -112,6 +113,91 @@ def make_schedule(start: dt.date, kinds: list[str], topics: list[NS], step: int)
     return sessions
 
 
+def make_cohort(variant: str) -> NS:
+    """Everything on for six-pairs, everything off for one-group, a mix for two-bare."""
+    if variant == "six-pairs":
+        return NS(
+            training=True,
+            training_days_before=7,
+            mentor_checkins=2,
+            midpoint_debrief=True,
+            celebration=True,
+        )
+    if variant == "one-group":
+        return NS(
+            training=False,
+            training_days_before=7,
+            mentor_checkins=0,
+            midpoint_debrief=False,
+            celebration=False,
+        )
+    return NS(
+        training=True,
+        training_days_before=10,
+        mentor_checkins=0,
+        midpoint_debrief=True,
+        celebration=True,
+    )
+
+
+def make_events(schedule: list[NS], cohort: NS) -> list[NS]:
+    """Cohort events in the shape of generator.plan.CohortEvent, dated near the sessions."""
+    events = []
+    if cohort.training:
+        day = schedule[0].date - dt.timedelta(days=cohort.training_days_before)
+        events.append(
+            NS(
+                kind="training-mentors",
+                date=day,
+                title="Mentor training",
+                audience="Mentors",
+                minutes=90,
+            )
+        )
+        events.append(
+            NS(
+                kind="training-mentees",
+                date=day,
+                title="Mentee training",
+                audience="Mentees",
+                minutes=90,
+            )
+        )
+    if cohort.mentor_checkins:
+        for s in schedule[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
+            events.append(
+                NS(
+                    kind="mentor-checkin",
+                    date=s.date + dt.timedelta(days=2),
+                    title=f"Mentor check-in after session {s.number}",
+                    audience="Mentors",
+                    minutes=45,
+                )
+            )
+    midpoint = next((s for s in schedule if s.kind == "midpoint"), None)
+    if cohort.midpoint_debrief and midpoint is not None:
+        events.append(
+            NS(
+                kind="midpoint-debrief",
+                date=midpoint.date + dt.timedelta(days=3),
+                title="Mid-point cohort debrief",
+                audience="Everyone",
+                minutes=60,
+            )
+        )
+    if cohort.celebration:
+        events.append(
+            NS(
+                kind="celebration",
+                date=schedule[-1].date + dt.timedelta(days=7),
+                title="Closing celebration",
+                audience="Everyone",
+                minutes=90,
+            )
+        )
+    return sorted(events, key=lambda e: e.date)
+
+
 def make_context(variant: str) -> dict:
     topics = all_topics()
     by_id = {t.id: t for t in topics}
@@ -126,6 +212,14 @@ def make_context(variant: str) -> dict:
             "Give early-career colleagues a direct line to leadership",
         ],
         brand_colour="#1a73e8",
+        support=[
+            NS(
+                name="Employee Assistance Programme",
+                contact="0800 555 0199",
+                about="Free, confidential counselling, day or night.",
+            ),
+            NS(name="Speak Up line", contact="speakup.northwind.example", about=""),
+        ],
     )
     start = dt.date(2027, 1, 11)
     if variant == "six-pairs":
@@ -142,7 +236,13 @@ def make_context(variant: str) -> dict:
         kinds = ["kickoff", "wrapup"]
         fmt, minutes, cadence, step = "one-to-one", 30, "weekly", 7
     schedule = make_schedule(start, kinds, focus, step)
+    cohort = make_cohort(variant)
+    if variant != "six-pairs":
+        org.support = []
     program = NS(
+        events=make_events(schedule, cohort),
+        cohort=cohort,
+        agreement=variant != "one-group",
         start=start,
         end=schedule[-1].date,
         sessions=len(schedule),
@@ -169,6 +269,9 @@ def make_context(variant: str) -> dict:
                 intro="",
                 extra_questions=[],
                 schedule=schedule,
+                events=program.events,
+                cohort=cohort,
+                agreement=program.agreement,
             ),
             NS(
                 name="Sales & Service",
@@ -186,6 +289,9 @@ def make_context(variant: str) -> dict:
                 schedule=make_schedule(
                     start, ["kickoff", "topic", "topic", "wrapup"], sales_focus, 28
                 ),
+                events=[],
+                cohort=make_cohort("one-group"),
+                agreement=False,
             ),
         ]
     return {
@@ -243,6 +349,7 @@ def test_config_values_reach_the_right_pages(env, variant):
         "quick-start-mentor.md",
         "quick-start-mentee.md",
         "faq.md",
+        "wellbeing.md",
     ):
         assert md(org.lead.email) in pages[page], page
     for goal in org.goals:
@@ -294,6 +401,142 @@ def test_mentor_and_mentee_are_never_swapped(env, variant):
     )
     for page, text in pages.items():
         assert not wrong.search(text), f"{page} ({variant}): {wrong.search(text).group(0)!r}"
+
+
+# --- well-being, pairing, cohort rhythm, agreement, evaluation (issue 9) --------------------
+
+
+def test_wellbeing_lists_every_support_contact(env):
+    ctx = make_context("six-pairs")
+    text = render_all(env, "six-pairs")["wellbeing.md"]
+    for support in ctx["org"].support:
+        assert md(support.name) in text
+        assert md(support.contact) in text
+    assert md(ctx["org"].support[0].about) in text
+    # a speak-up line is listed, so the page offers the anonymous route through it
+    assert "rather not give your name" in text
+    assert f"**{md('Speak Up line')}** ({md('speakup.northwind.example')})" in text
+
+
+def test_wellbeing_without_support_points_to_the_lead(env):
+    ctx = make_context("one-group")
+    text = plain(render_all(env, "one-group")["wellbeing.md"])
+    assert f"Start with {ctx['org'].lead.name}, the program lead" in text
+    assert "no anonymous reporting line" in text
+    assert "rather not give your name" not in text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_wellbeing_covers_consent_stopping_and_limits(env, variant):
+    text = plain(render_all(env, variant)["wellbeing.md"])
+    for phrase in (
+        "Ask before you go there",
+        "Either of you can pass",
+        "One person, not a whole group",
+        "The mentee does their own learning",
+        "Signs a conversation needs to stop",
+        "What happens after you raise a concern",
+        "Safety",
+        "Law",
+        "Serious misconduct",
+    ):
+        assert phrase in text, phrase
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_pairing_offers_a_no_fault_ending(env, variant):
+    text = plain(render_all(env, variant)["pairing.md"])
+    assert "without giving reasons" in text
+    assert "Keeps no record against anyone" in text
+
+
+def test_pairing_fit_check_has_three_answers(env):
+    text = plain(render_all(env, "six-pairs")["pairing.md"])
+    for answer in ("Good fit", "Still deciding", "Not a good fit"):
+        assert answer in text
+    # a single session has no "after the first session" to check
+    assert "Checking the fit" not in render_all(env, "one-group")["pairing.md"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_agreement_covers_every_point_and_the_end_date(env, variant):
+    ctx = make_context(variant)
+    text = plain(render_all(env, variant)["pairing.md"])
+    for phrase in (
+        "Up to three things",
+        "In person, video or phone",
+        "how quickly you reply",
+        "Off-limits topics",
+        "without giving reasons",
+        "Problems",
+        longdate(ctx["program"].end),
+    ):
+        assert phrase in text, phrase
+    if ctx["program"].agreement:
+        assert "signs a short mentoring agreement" in text
+    else:
+        assert "does not require a signed agreement" in text
+    if ctx["program"].format == "one-to-one":
+        assert "The mentee books the first session" in text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cohort_events_are_dated_in_order(env, variant):
+    ctx = make_context(variant)
+    text = render_all(env, variant)["roles.md"]
+    events = ctx["program"].events
+    rows = [f"| {longdate(e.date)} | {md(e.title)} |" for e in events]
+    positions = [text.find(row) for row in rows]
+    assert all(pos >= 0 for pos in positions), rows
+    assert positions == sorted(positions)
+    if not events:
+        assert "no cohort events" in text
+
+
+def test_cohort_sections_follow_the_switches(env):
+    text = plain(render_all(env, "six-pairs")["roles.md"])
+    for heading in (
+        "Training for both roles",
+        "Mentor check-ins",
+        "Mid-point cohort debrief",
+        "Closing celebration",
+    ):
+        assert heading in text
+    assert "less than half the benefit" in text
+    text = plain(render_all(env, "two-bare")["roles.md"])
+    assert "Mentor check-ins" not in text  # mentor_checkins is 0
+    assert "Mid-point cohort debrief" not in text  # no mid-point session to debrief
+
+
+def test_training_off_is_not_mentioned_as_scheduled(env):
+    ctx = make_context("six-pairs")
+    ctx["program"].cohort.training = False
+    ctx["program"].events = [e for e in ctx["program"].events if not e.kind.startswith("training")]
+    for page in ("roles.md", "training.md"):
+        text = plain(env.get_template(f"site/guide/{page}").render(**ctx))
+        assert "Mentor training" not in text, page
+        assert "Mentee training" not in text, page
+        assert "mentee training" not in text, page
+        assert "no group training" in text, page
+    assert "Mentor check-ins" in plain(env.get_template("site/guide/roles.md").render(**ctx))
+
+
+def test_evaluation_measures_change(env):
+    ctx = make_context("six-pairs")
+    text = plain(render_all(env, "six-pairs")["evaluation.md"])
+    assert "from 0 (not at all likely) to 10 (extremely likely)" in text
+    assert "from 1 (not at all) to 5" in text
+    for question in (
+        "Are you meeting regularly",
+        "Are the mentee's goals progressing",
+        "Is the agreement being kept",
+        "Any concerns",
+    ):
+        assert question in text
+    assert "How is the match so far?" in text
+    schedule = ctx["schedule"]
+    for session, following in zip(schedule, schedule[1:], strict=False):
+        assert f"| {shortdate(following.date)}, before the next session |" in text, session.number
 
 
 # --- the topic library ------------------------------------------------------------------------
