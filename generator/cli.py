@@ -67,9 +67,16 @@ def validate(config: Path | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Site folder."
 )
-def build_command(config: Path | None, output: Path | None) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that render PDFs in parallel.  [default: one per CPU]",
+)
+@click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster; print HTML is still made).")
+def build_command(config: Path | None, output: Path | None, jobs: int | None, no_pdf: bool) -> None:
     """Build the site and printables for CONFIG."""
-    site = build(find_config(config), output)
+    site = build(find_config(config), output, jobs=jobs, pdfs=not no_pdf)
     click.echo(f"Site built in {site}")
 
 

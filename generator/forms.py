@@ -30,6 +30,7 @@ TEXT, BOX, CHECK, RATING, NPS, CHOICE, IDENTITY = (
 ROLES = ("mentee", "mentor")
 FEEDBACK_KINDS = ("pulse", "mid", "end")
 PAIR_FIT = ("good fit", "still deciding", "not a good fit")
+SUFFIX = {BOX: "text"}  # a box or a line is text to whoever reads the answers
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class _Builder:
     def add(self, kind: str, text: str, key: str = "", **extra: object) -> None:
         if not key:
             self.number += 1
-            key = f"q{self.number:02d}_{kind}"
+            key = f"q{self.number:02d}_{SUFFIX.get(kind, kind)}"
         self.questions.append(Question(f"{self.form_id}-{key}", kind, text, **extra))  # type: ignore[arg-type]
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator.documents import BOOKLET, CALENDAR, PRINT_DIR, documents
 from generator.errors import TemplateError
 from generator.filters import FILTERS
 from generator.model import Playbook, Settings
@@ -144,6 +145,13 @@ def base_context(program: Program) -> dict[str, Any]:
         "schedule": list(program.schedule),
         "departments": [department_view(plan) for plan in program.departments],
         "topics": list(program.playbook.topics.values()),
+        "printables": {
+            plan.department.slug: documents(plan, config.organisation.program)
+            for plan in program.departments
+        },
+        "print_dir": PRINT_DIR,
+        "booklet": BOOKLET,
+        "calendar": CALENDAR,
     }
 
 
@@ -156,6 +164,7 @@ def render_site(program: Program, env: jinja2.Environment) -> Tree:
     tree: Tree = {
         "docs/index.md": render_template(env, "site/index.md", **context),
         "docs/departments/index.md": render_template(env, "site/departments.md", **context),
+        "docs/downloads.md": render_template(env, "site/downloads.md", **context),
         "docs/stylesheets/brand.css": render_template(env, "site/brand.css", **context),
         "docs/assets/timeline.svg": render_template(env, "site/timeline.svg", **context),
     }
@@ -183,14 +192,19 @@ def _logo(playbook: Playbook) -> Tree:
 
 
 def nav(program: Program) -> list[Any]:
-    """The explicit navigation: Home, Guide, Departments."""
+    """The explicit navigation: Home, Guide, Departments, Downloads."""
     guide = [{title: f"guide/{page}"} for page, title in GUIDE_PAGES]
     departments: list[Any] = [{"Overview": "departments/index.md"}]
     departments += [
         {plan.department.name: f"departments/{plan.department.slug}.md"}
         for plan in program.departments
     ]
-    return [{"Home": "index.md"}, {"Guide": guide}, {"Departments": departments}]
+    return [
+        {"Home": "index.md"},
+        {"Guide": guide},
+        {"Departments": departments},
+        {"Downloads": "downloads.md"},
+    ]
 
 
 # --- mkdocs.yml -----------------------------------------------------------------------------
