@@ -117,7 +117,7 @@ def goals_mentee(b: _Builder, topics: list[tuple[str, str]]) -> None:
         b.add(BOX, f"Why {title} matters to you", f"why_{key}")
         b.add(BOX, "What success looks like", f"success_{key}")
     for part, text in SMART:
-        b.add(BOX if part == "specific" else TEXT, text, f"smart_{part}")
+        b.add(BOX, text, f"smart_{part}")
 
 
 SMART = (

@@ -42,8 +42,13 @@ def render_pdf(html: Path) -> Path:
 
 
 def print_files(docs: Path) -> list[Path]:
-    """Every print HTML under ``docs/printables/``, in a stable order."""
-    return sorted((docs / PRINT_DIR).glob("*/*.html"))
+    """Every print HTML under ``docs/printables/``, largest first.
+
+    Booklets take as long as all their documents together; starting them first keeps the
+    workers busy to the end instead of leaving one booklet running alone.
+    """
+    files = sorted((docs / PRINT_DIR).glob("*/*.html"))
+    return sorted(files, key=lambda path: -path.stat().st_size)
 
 
 def render_all(files: list[Path], jobs: int | None = None) -> list[Path]:
@@ -54,7 +59,7 @@ def render_all(files: list[Path], jobs: int | None = None) -> list[Path]:
     # forkserver: forking a process that may hold threads (MkDocs, a test runner) is unsafe
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context) as pool:
-        return list(pool.map(render_pdf, files, chunksize=4))
+        return list(pool.map(render_pdf, files))
 
 
 def pdf_step(jobs: int | None = None) -> Callable[[Path], None]:
