@@ -24,17 +24,13 @@ def render_all(playbook: Playbook) -> Tree:
     return tree
 
 
-def build(
-    config_path: Path, output: Path | None = None, jobs: int | None = None, pdfs: bool = True
-) -> Path:
+def build(config_path: Path, output: Path | None = None, jobs: int | None = None) -> Path:
     """Build the site and printables for a config; returns the output folder.
 
-    ``jobs`` is the number of PDF worker processes (default: one per CPU); ``pdfs=False``
-    skips the PDFs (print HTML and calendars are still made).
+    ``jobs`` is the number of processes rendering PDFs (default: one per CPU).
     """
     playbook = load(config_path)
     target = output or playbook.resolve(playbook.config.site.output)
     tree = render_all(playbook)
     log.info("Rendered %d files for %d departments", len(tree), len(playbook.departments))
-    prepare = (pdf_step(jobs),) if pdfs else ()
-    return publish(playbook, tree, target, prepare=prepare)
+    return publish(playbook, tree, target, prepare=(pdf_step(jobs),))

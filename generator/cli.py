@@ -73,10 +73,9 @@ def validate(config: Path | None) -> None:
     type=click.IntRange(min=1),
     help="Processes that render PDFs in parallel.  [default: one per CPU]",
 )
-@click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster; print HTML is still made).")
-def build_command(config: Path | None, output: Path | None, jobs: int | None, no_pdf: bool) -> None:
+def build_command(config: Path | None, output: Path | None, jobs: int | None) -> None:
     """Build the site and printables for CONFIG."""
-    site = build(find_config(config), output, jobs=jobs, pdfs=not no_pdf)
+    site = build(find_config(config), output, jobs=jobs)
     click.echo(f"Site built in {site}")
 
 
