@@ -7,9 +7,9 @@ from pathlib import Path
 
 from generator.load import load
 from generator.model import Playbook
-from generator.publish import Tree, publish
 from generator.pdf import pdf_step
 from generator.printables import render_printables
+from generator.publish import Tree, publish
 from generator.render import base_context, make_environment, plan_program, render_site
 
 log = logging.getLogger(__name__)

@@ -109,7 +109,7 @@ def _rating(b: _Builder, text: str, low: str, high: str, key: str = "") -> None:
 
 
 def goals_mentee(b: _Builder, topics: list[tuple[str, str]]) -> None:
-    """The senior's goal worksheet: which focus areas, why, what success looks like, a SMART goal."""
+    """The senior's goal worksheet: focus areas, why, what success looks like, a SMART goal."""
     b.add(TEXT, "Your name", "name")
     for topic_id, title in topics:
         key = topic_id.replace("-", "_")

@@ -63,7 +63,7 @@ def check_output(playbook: Playbook, output: Path) -> None:
 
 @contextlib.contextmanager
 def fixed_build_date(playbook: Playbook) -> Iterator[None]:
-    """Pin MkDocs' build date (sitemap, gzip stamps) to the program start: same config, same bytes."""
+    """Pin MkDocs' build date (sitemap, gzip stamps) to the program start: same bytes."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return

@@ -90,7 +90,8 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
         msg = f"template {err.name} not found (while rendering {name})"
         raise TemplateError(msg) from None
     except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as err:
-        raise TemplateError(f"template {_where(err, name)}: {err}") from None
+        msg = f"template {_where(err, name)}: {err}"
+        raise TemplateError(msg) from None
 
 
 def _where(err: Exception, name: str) -> str:
