@@ -70,9 +70,15 @@ def validate(config: Path | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Site folder."
 )
-def build_command(config: Path | None, output: Path | None) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that render PDFs in parallel.  [default: one per CPU]",
+)
+def build_command(config: Path | None, output: Path | None, jobs: int | None) -> None:
     """Build the site and printables for CONFIG."""
-    site = build(find_config(config), output)
+    site = build(find_config(config), output, jobs=jobs)
     click.echo(f"Site built in {site}")
 
 

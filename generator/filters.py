@@ -70,6 +70,22 @@ def html_lines(value: Any) -> Markup:
     return Markup("<br>").join(escape(line) for line in str(value).splitlines())
 
 
+def tint(colour: str, share: float) -> str:
+    """A hex colour mixed with white: ``share`` 0.1 keeps 10 % of the colour (print tints)."""
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
+
+
+def css_string(value: Any) -> Markup:
+    """A quoted CSS string (for ``content:`` in @page boxes); quotes and backslashes escaped."""
+    text = " ".join(str(value).split())
+    escaped = "".join(c if c.isalnum() or c in " .,:;-_()/&+'" else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{escaped}"')
+
+
 FILTERS = {
     "md": md,
     "md_attr": md_attr,
@@ -80,4 +96,6 @@ FILTERS = {
     "plural": plural,
     "yaml_str": yaml_str,
     "html_lines": html_lines,
+    "tint": tint,
+    "css_string": css_string,
 }

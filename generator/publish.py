@@ -25,6 +25,7 @@ Tree = dict[str, str | bytes]
 MARKER = ".playbook-site"
 SOURCES = ".playbook-build"
 Step = Callable[[Path, Path], None]
+Prepare = Callable[[Path], None]
 
 
 def write_tree(tree: Tree, root: Path) -> None:
@@ -92,14 +93,27 @@ def build_site(source: Path) -> Path:
     return source / "site"
 
 
-def publish(playbook: Playbook, tree: Tree, output: Path, steps: tuple[Step, ...] = ()) -> Path:
-    """Stage, build and swap. ``steps`` run on (source, site) before the swap (e.g. PDFs)."""
+def publish(
+    playbook: Playbook,
+    tree: Tree,
+    output: Path,
+    steps: tuple[Step, ...] = (),
+    prepare: tuple[Prepare, ...] = (),
+) -> Path:
+    """Stage, build and swap.
+
+    ``prepare`` steps run on the staged sources before the site engine (files they add, such as
+    PDFs, are copied into the site and its link check sees them); ``steps`` run on
+    (source, site) after it. All of them run before the swap.
+    """
     output = output.resolve()
     check_output(playbook, output)
     staging = output.parent / f"{SOURCES}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         write_tree(tree, staging)
+        for step in prepare:
+            step(staging)
         with fixed_build_date(playbook):
             site = build_site(staging)
         for step in steps:

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator.documents import BOOKLET, CALENDAR, PRINT_DIR, documents
 from generator.errors import TemplateError
 from generator.filters import FILTERS
 from generator.model import Playbook, Settings
@@ -109,8 +110,8 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
         msg = f"template {err.name} not found (while rendering {name})"
         raise TemplateError(msg) from None
     except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as err:
-        msg_0 = f"template {_where(err, name)}: {err}"
-        raise TemplateError(msg_0) from None
+        msg = f"template {_where(err, name)}: {err}"
+        raise TemplateError(msg) from None
 
 
 def _where(err: Exception, name: str) -> str:
@@ -170,6 +171,13 @@ def base_context(program: Program) -> dict[str, Any]:
         "schedule": list(program.schedule),
         "departments": [department_view(plan) for plan in program.departments],
         "topics": list(program.playbook.topics.values()),
+        "printables": {
+            plan.department.slug: documents(plan, config.organisation.program)
+            for plan in program.departments
+        },
+        "print_dir": PRINT_DIR,
+        "booklet": BOOKLET,
+        "calendar": CALENDAR,
     }
 
 
@@ -182,6 +190,7 @@ def render_site(program: Program, env: jinja2.Environment) -> Tree:
     tree: Tree = {
         "docs/index.md": render_template(env, "site/index.md", **context),
         "docs/departments/index.md": render_template(env, "site/departments.md", **context),
+        "docs/downloads.md": render_template(env, "site/downloads.md", **context),
         "docs/stylesheets/brand.css": render_template(env, "site/brand.css", **context),
         "docs/javascripts/a11y.js": render_template(env, "site/a11y.js", **context),
         "docs/assets/timeline.svg": render_template(env, "site/timeline.svg", **context),
@@ -211,7 +220,7 @@ def _logo(playbook: Playbook) -> Tree:
 
 
 def nav(program: Program) -> list[Any]:
-    """The explicit navigation: Home, Guide, Departments.
+    """The explicit navigation: Home, Guide, Departments, Downloads.
 
     The theme prints nav titles and the site name as raw HTML, so config text is escaped here.
     """
@@ -221,7 +230,12 @@ def nav(program: Program) -> list[Any]:
         {html.escape(plan.department.name): f"departments/{plan.department.slug}.md"}
         for plan in program.departments
     ]
-    return [{"Home": "index.md"}, {"Guide": guide}, {"Departments": departments}]
+    return [
+        {"Home": "index.md"},
+        {"Guide": guide},
+        {"Departments": departments},
+        {"Downloads": "downloads.md"},
+    ]
 
 
 # --- mkdocs.yml -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Shared fixtures: a CLI runner, and small configs written into tmp_path."""
+"""Shared fixtures: a CLI runner, small configs in tmp_path, and one small built site."""
 
 from __future__ import annotations
 
@@ -46,3 +46,52 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+SMALL = """\
+organisation:
+  name: Acme & Sons
+  program: Mentor-Up
+  sponsor: {name: Dana Whitfield, title: COO}
+  lead: {name: Sam Okafor, email: mentoring@acme.example}
+  brand_colour: "#8b1f4f"
+program:
+  start: 2027-03-01
+  sessions: 3
+  cadence: weekly
+  session_minutes: 50
+  session_time: "09:15"
+  focus_areas: [technology, social-media]
+  blackout_dates:
+    - 2027-03-08
+departments:
+  - name: Sales
+    extra_questions:
+      - Which customer conversation surprised you?
+  - name: Finance
+    format: group
+    sessions: 2
+    session_minutes: 30
+    paper_size: Letter
+    focus_areas: [work-life]
+site:
+  settings: no-such-mkdocs.yml
+  output: site
+"""
+
+
+@pytest.fixture(scope="session")
+def small_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A two-department config: Sales on A4 with a blackout, Finance on Letter in groups."""
+    folder = tmp_path_factory.mktemp("small")
+    path = folder / "organisation.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_site(small_config: Path) -> Path:
+    """The small config built once, with PDFs, on two workers."""
+    from generator.build import build
+
+    return build(small_config, jobs=2)

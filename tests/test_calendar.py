@@ -1,0 +1,70 @@
+"""ical: one event per planned session, on the plan's dates, with stable UIDs and stamps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from icalendar import Calendar
+
+from generator.build import render_all
+from generator.load import load
+from generator.plan import plan_department
+
+
+def calendar(config: Path, slug: str) -> Calendar:
+    tree = render_all(load(config))
+    return Calendar.from_ical(tree[f"docs/printables/{slug}/sessions.ics"])
+
+
+def events(cal: Calendar) -> list:
+    return list(cal.walk("VEVENT"))
+
+
+def test_one_event_per_session_on_the_planned_dates(small_config: Path) -> None:
+    cal = calendar(small_config, "sales")
+    starts = [event.decoded("dtstart") for event in events(cal)]
+    # weekly from Monday 1 March; 8 March is a blackout, so session 2 moves to the 9th
+    assert starts == [
+        datetime(2027, 3, 1, 9, 15),
+        datetime(2027, 3, 9, 9, 15),
+        datetime(2027, 3, 15, 9, 15),
+    ]
+
+
+def test_no_event_falls_in_a_blackout(small_config: Path) -> None:
+    days = [event.decoded("dtstart").date() for event in events(calendar(small_config, "sales"))]
+    assert date(2027, 3, 8) not in days
+
+
+def test_dates_agree_with_the_plan(small_config: Path) -> None:
+    playbook = load(small_config)
+    for department in playbook.departments:
+        plan = plan_department(department)
+        cal = calendar(small_config, department.slug)
+        days = [event.decoded("dtstart").date() for event in events(cal)]
+        assert days == [s.date for s in plan.schedule]
+
+
+def test_length_uids_and_stamp_come_from_the_config(small_config: Path) -> None:
+    found = events(calendar(small_config, "finance"))
+    assert len(found) == 2
+    assert [str(e["uid"]) for e in found] == ["finance-s1@mentor-up", "finance-s2@mentor-up"]
+    for event in found:
+        assert event.decoded("dtend") - event.decoded("dtstart") == (
+            datetime(2000, 1, 1, 0, 30) - datetime(2000, 1, 1)
+        )
+        assert event.decoded("dtstamp").isoformat() == "2027-03-01T00:00:00+00:00"
+
+
+def test_calendar_is_deterministic(small_config: Path) -> None:
+    first = render_all(load(small_config))["docs/printables/sales/sessions.ics"]
+    second = render_all(load(small_config))["docs/printables/sales/sessions.ics"]
+    assert first == second
+    assert "\r\n" in first  # RFC 5545 line endings
+
+
+def test_agenda_pages_carry_the_calendar_dates(small_config: Path) -> None:
+    tree = render_all(load(small_config))
+    assert "Tuesday 9 March 2027" in tree["docs/printables/sales/agenda-s02.html"]
+    assert "moved from 8 Mar 2027" in tree["docs/printables/sales/agenda-s02.html"]
