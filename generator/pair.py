@@ -13,16 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from generator.errors import ConfigError, RosterError
-from generator.pair_matrix import DEPARTMENT, LANGUAGE, Block, Problem, blocks, build_problem
+from generator.pair_matrix import (
+    DEPARTMENT,
+    LANGUAGE,
+    Block,
+    Problem,
+    blocks,
+    build_problem,
+    pair_parts,
+)
+from generator.pair_solve import Solution, solve
 from generator.pairing_settings import PairingSettings
 from generator.roster import Participant
 
 CAPACITY_EXHAUSTED = "mentor capacity exhausted"
+TAKEN = "every mentee they could teach is paired with another mentor"
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,9 @@ def pair_cohort(
     capacity = np.array([m.capacity for m in mentors], dtype=np.intp)
     np.subtract.at(capacity, [j for _, j in pinned], 1)
     free = np.setdiff1d(np.arange(len(mentees)), [i for i, _ in pinned])
-    rows, cols, floor = _solve(problem, free, capacity)
-    chosen = [*pinned, *zip(rows.tolist(), cols.tolist(), strict=True)]
-    pairs = _explain(problem, chosen, {i for i, _ in pinned})
-    return PairingResult(pairs, _unpaired(problem, chosen), floor)
+    solution = _with_pins(problem, pinned, solve(problem, free, capacity))
+    pairs = _explain(problem, solution, {i for i, _ in pinned})
+    return PairingResult(pairs, _unpaired(problem, solution), solution.floor)
 
 
 def _split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
@@ -139,134 +145,63 @@ def _broken_rules(problem: Problem, row: int, col: int) -> list[str]:
     return [kind for kind, cells in block.blocked.items() if cells[0, col]]
 
 
-# --- solving ---------------------------------------------------------------------------------
-
-
-def _solve(problem: Problem, free: np.ndarray, capacity: np.ndarray):
-    """Assign free mentees to mentor slots; return mentee rows, mentor cols and fairness floor."""
-    slot_mentor = np.repeat(np.arange(len(problem.mentors)), np.maximum(capacity, 0))
-    empty = np.zeros(0, dtype=np.intp)
-    if len(free) == 0 or len(slot_mentor) == 0:
-        return empty, empty, None
-    gain, big = _gain_matrix(problem, free, slot_mentor)
-    rows, cols = _assign(gain, big)
-    floor = None
-    if problem.settings.fairness and len(rows):
-        floor = _maximin_floor(gain, big, len(rows))
-        gain[gain < floor] = -big  # only pairs at or above the floor stay possible
-        rows, cols = _assign(gain, big)
-    return free[rows], slot_mentor[cols], floor
-
-
-def _gain_matrix(problem: Problem, free: np.ndarray, slot_mentor: np.ndarray):
-    """Free mentees x mentor slots: the pair score, or ``-big`` where a pair is infeasible.
-
-    ``big`` exceeds any achievable total, so the assignment first avoids infeasible cells (pairs
-    as many mentees as possible) and only then maximises the score.
-    """
-    weights = problem.settings.weights
-    top = weights.skill_overlap + weights.cross_department
-    top += weights.same_location + weights.shared_language
-    big = (min(len(free), len(slot_mentor)) + 1) * (top + 1.0) * 2.0
-    gain = np.empty((len(free), len(slot_mentor)), dtype=np.float64)
+def _with_pins(problem: Problem, pinned: list[tuple[int, int]], solved: Solution) -> Solution:
+    """Add the pinned cells (with their rank among the mentee's options) to the solution."""
+    if not pinned:
+        return solved
+    rows = np.array([i for i, _ in pinned], dtype=np.intp)
+    cols = np.array([j for _, j in pinned], dtype=np.intp)
+    rank, options = np.ones(len(rows), dtype=np.intp), np.zeros(len(rows), dtype=np.intp)
     start = 0
-    for block in blocks(problem, free):
-        scores = np.where(block.feasible(), block.score, -big)
-        gain[start : start + len(block.rows)] = scores[:, slot_mentor]
-        start += len(block.rows)
-    return gain, big
-
-
-def _assign(gain: np.ndarray, big: float) -> tuple[np.ndarray, np.ndarray]:
-    """Maximise the total gain; drop cells the solver could only fill with an infeasible pair."""
-    # Negating in place and passing a C-contiguous float64 array lets scipy skip its own copy
-    # (maximize=True would allocate a second full matrix).
-    np.negative(gain, out=gain)
-    try:
-        rows, cols = linear_sum_assignment(gain)
-    finally:
-        np.negative(gain, out=gain)
-    keep = gain[rows, cols] > -big
-    return rows[keep], cols[keep]
-
-
-def _maximin_floor(gain: np.ndarray, big: float, count: int) -> float:
-    """The highest score t such that ``count`` mentees can still be paired using cells >= t.
-
-    Binary search over the distinct feasible scores; each step checks feasibility with a maximum
-    bipartite matching on the cells at or above the candidate.
-    """
-    values = _distinct_scores(gain, big)
-    low, high = 0, len(values) - 1  # values[low] is always achievable (every feasible cell)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if _matching_size(gain >= values[mid]) >= count:
-            low = mid
-        else:
-            high = mid - 1
-    return float(values[low])
-
-
-def _distinct_scores(gain: np.ndarray, big: float) -> np.ndarray:
-    step = max(1, 4_000_000 // max(1, gain.shape[1]))
-    found = [np.unique(chunk[chunk > -big]) for chunk in _chunks(gain, step)]
-    return np.unique(np.concatenate(found))
-
-
-def _chunks(matrix: np.ndarray, step: int):
-    for start in range(0, matrix.shape[0], step):
-        yield matrix[start : start + step]
-
-
-def _matching_size(allowed: np.ndarray) -> int:
-    matched = maximum_bipartite_matching(csr_matrix(allowed), perm_type="column")
-    return int((matched >= 0).sum())
+    for block in blocks(problem, rows):
+        scores = block.feasible_scores()
+        stop = start + len(block.rows)
+        chosen = block.score[np.arange(len(block.rows)), cols[start:stop]][:, None]
+        rank[start:stop] += (scores > chosen).sum(axis=1)
+        options[start:stop] = np.isfinite(scores).sum(axis=1)
+        start = stop
+    return Solution(
+        np.r_[rows, solved.rows], np.r_[cols, solved.cols],
+        np.r_[rank, solved.rank], np.r_[options, solved.options],
+        solved.mentor_feasible, solved.floor,
+    )  # fmt: skip
 
 
 # --- explanations ----------------------------------------------------------------------------
 
 
-def _explain(problem: Problem, chosen: list[tuple[int, int]], pinned: set[int]) -> list[Pair]:
-    """Build each Pair with its score parts, shared traits, rules passed and rank."""
-    if not chosen:
-        return []
-    mentor_of = dict(chosen)
-    rows = np.array(sorted(mentor_of), dtype=np.intp)
+def _explain(problem: Problem, solution: Solution, pinned: set[int]) -> list[Pair]:
+    """Build each Pair (sorted by mentee) with its score parts, shared traits, rules and rank."""
+    order = np.argsort(solution.rows, kind="stable")
+    rows, cols = solution.rows[order], solution.cols[order]
+    parts = pair_parts(problem, rows, cols)
+    weights, rules = problem.settings.weights, _rules_passed(problem)
     pairs = []
-    for block in blocks(problem, rows):
-        options = block.feasible_scores()
-        for k, row in enumerate(block.rows.tolist()):
-            pairs.append(_pair(problem, block, k, mentor_of[row], options[k], row in pinned))
+    for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        teaches = set(np.flatnonzero(problem.teach[col]).tolist())
+        score_parts = ScoreParts(
+            skill_overlap=weights.skill_overlap * float(parts.coverage[k]),
+            cross_department=weights.cross_department * float(parts.cross[k]),
+            same_location=weights.same_location * float(parts.same_location[k]),
+            shared_language=weights.shared_language * float(parts.shared_language[k]),
+        )
+        pairs.append(
+            Pair(
+                mentor=problem.mentors[col],
+                mentee=problem.mentees[row],
+                score=float(parts.score[k]),
+                parts=score_parts,
+                shared_skills=_names(problem, [s for s in problem.want_ids[row] if s in teaches]),
+                cross_department=bool(parts.cross[k]),
+                same_location=bool(parts.same_location[k]),
+                shared_languages=_shared_languages(problem, row, col),
+                rules_passed=rules,
+                rank=int(solution.rank[order[k]]),
+                options=int(solution.options[order[k]]),
+                pinned=row in pinned,
+            )
+        )
     return pairs
-
-
-def _pair(
-    problem: Problem, block: Block, k: int, col: int, options: np.ndarray, pinned: bool
-) -> Pair:
-    weights = problem.settings.weights
-    mentee, mentor = problem.mentees[block.rows[k]], problem.mentors[col]
-    score = float(block.score[k, col])
-    parts = ScoreParts(
-        skill_overlap=weights.skill_overlap * float(block.coverage[k, col]),
-        cross_department=weights.cross_department * float(block.cross[k, col]),
-        same_location=weights.same_location * float(block.same_location[k, col]),
-        shared_language=weights.shared_language * float(block.shared_language[k, col]),
-    )
-    teaches = set(np.flatnonzero(problem.teach[col]).tolist())
-    return Pair(
-        mentor=mentor,
-        mentee=mentee,
-        score=score,
-        parts=parts,
-        shared_skills=_names(problem, [s for s in problem.want_ids[block.rows[k]] if s in teaches]),
-        cross_department=bool(block.cross[k, col]),
-        same_location=bool(block.same_location[k, col]),
-        shared_languages=_shared_languages(problem, block.rows[k], col),
-        rules_passed=_rules_passed(problem),
-        rank=int((options > score).sum()) + 1,
-        options=int(np.isfinite(options).sum()),
-        pinned=pinned,
-    )
 
 
 def _names(problem: Problem, ids: list[int]) -> tuple[str, ...]:
@@ -290,22 +225,19 @@ def _rules_passed(problem: Problem) -> tuple[str, ...]:
 # --- the unpaired and why --------------------------------------------------------------------
 
 
-def _unpaired(problem: Problem, chosen: list[tuple[int, int]]) -> list[Unpaired]:
+def _unpaired(problem: Problem, solution: Solution) -> list[Unpaired]:
     """Mentees without a mentor and mentors without any mentee, each with a reason."""
-    paired_rows = {i for i, _ in chosen}
-    rows = np.array([i for i in range(len(problem.mentees)) if i not in paired_rows], np.intp)
+    rows = np.setdiff1d(np.arange(len(problem.mentees)), solution.rows)
     result = []
     for block in blocks(problem, rows):
         feasible = block.feasible()
         for k, row in enumerate(block.rows.tolist()):
             reason = _mentee_reason(problem, block, feasible, k)
             result.append(Unpaired(problem.mentees[row], reason))
-    busy = {j for _, j in chosen}
-    idle = [j for j in range(len(problem.mentors)) if j not in busy]
-    if idle:
-        reasons = _mentor_reasons(problem)
-        result += [Unpaired(problem.mentors[j], reasons(j)) for j in idle]
-    return result
+    idle = np.setdiff1d(np.arange(len(problem.mentors)), solution.cols).tolist()
+    return result + [
+        Unpaired(problem.mentors[j], r) for j, r in _mentor_reasons(problem, solution, idle)
+    ]
 
 
 def _mentee_reason(problem: Problem, block: Block, feasible: np.ndarray, k: int) -> str:
@@ -319,28 +251,42 @@ def _mentee_reason(problem: Problem, block: Block, feasible: np.ndarray, k: int)
     return CAPACITY_EXHAUSTED
 
 
-def _mentor_reasons(problem: Problem):
-    """One pass over every mentee row, then a lookup giving the reason an idle mentor got nobody."""
-    n = len(problem.mentors)
-    candidates, feasible = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    kinds: dict[str, np.ndarray] = {}
-    for block in blocks(problem, np.arange(len(problem.mentees))):
-        overlap = block.overlap > 0
-        candidates |= overlap.any(axis=0)
-        feasible |= block.feasible().any(axis=0)
-        for kind, cells in block.blocked.items():
-            kinds[kind] = kinds.get(kind, np.zeros(n, dtype=bool)) | (cells & overlap).any(axis=0)
-
-    def reason(col: int) -> str:
-        if not candidates[col]:
+def _mentor_reasons(problem: Problem, solution: Solution, idle: list) -> list[tuple[int, str]]:
+    """Why each idle mentor got nobody. Most reasons come from cheap skill-level checks; only a
+    mentor whose every candidate conflicts needs a pass over the mentee rows to name the rules."""
+    wanted = problem.want.sum(axis=0) > 0
+    reasons: dict[int, str] = {}
+    for col in idle:
+        if not (problem.teach[col] @ wanted) > 0:
             taught = ", ".join(_names(problem, np.flatnonzero(problem.teach[col]).tolist()))
-            return f"no mentee wants any of: {taught}"
-        if not feasible[col]:
-            found = [kind for kind, hit in kinds.items() if hit[col]]
-            return f"every candidate conflicts ({' / '.join(found)})"
-        return "every mentee they could teach is paired with another mentor"
+            reasons[col] = f"no mentee wants any of: {taught}"
+        elif solution.mentor_feasible[col]:
+            reasons[col] = TAKEN
+    unclear = [j for j in idle if j not in reasons]
+    for col, kinds in _conflict_kinds(problem, unclear).items():
+        reasons[col] = (
+            f"every candidate conflicts ({' / '.join(kinds)})" if kinds is not None else TAKEN
+        )
+    return [(col, reasons[col]) for col in idle]
 
-    return reason
+
+def _conflict_kinds(problem: Problem, cols: list[int]) -> dict[int, list[str] | None]:
+    """Per mentor: the rules blocking every candidate, or None if some mentee was feasible."""
+    if not cols:
+        return {}
+    picked = np.array(cols, dtype=np.intp)
+    feasible = np.zeros(len(picked), dtype=bool)
+    hits: dict[str, np.ndarray] = {}
+    for block in blocks(problem, np.arange(len(problem.mentees))):
+        overlap = block.overlap[:, picked] > 0
+        feasible |= block.feasible()[:, picked].any(axis=0)
+        for kind, cells in block.blocked.items():
+            hit = (cells[:, picked] & overlap).any(axis=0)
+            hits[kind] = hits.get(kind, np.zeros(len(picked), dtype=bool)) | hit
+    return {
+        col: None if feasible[k] else [kind for kind, hit in hits.items() if hit[k]]
+        for k, col in enumerate(cols)
+    }
 
 
 __all__ = [
