@@ -9,24 +9,20 @@ as it can go without pairing fewer people. Every pair carries the reasons it was
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from generator.errors import ConfigError, RosterError
-from generator.pair_matrix import (
-    DEPARTMENT,
-    LANGUAGE,
-    Block,
-    Problem,
-    blocks,
-    build_problem,
-    pair_parts,
-)
+from generator.pair_matrix import Block, Problem, blocks, build_problem, pair_parts
 from generator.pair_solve import Solution, solve
 from generator.pairing_settings import PairingSettings
 from generator.roster import Participant
+
+logger = logging.getLogger(__name__)
 
 CAPACITY_EXHAUSTED = "mentor capacity exhausted"
 TAKEN = "every mentee they could teach is paired with another mentor"
@@ -80,10 +76,16 @@ class PairingResult:
 def pair_cohort(
     participants: Sequence[Participant], settings: PairingSettings | None = None
 ) -> PairingResult:
-    """Pair a cohort: the best total score among pairings that pair as many mentees as possible."""
+    """Pair a cohort: the best total score among pairings that pair as many mentees as possible.
+
+    Pinned pairs are fixed first and take a slot of their mentor's capacity; the optimiser (and
+    the fairness floor) covers the remaining mentees. Raises ConfigError for a pin that names
+    someone unknown, exceeds a capacity or breaks a hard rule.
+    """
     settings = settings or PairingSettings()
     mentees, mentors = _split_roles(participants)
     problem = build_problem(mentees, mentors, settings)
+    _warn_stale_forbidden(problem)
     pinned = _pins(problem)
     capacity = np.array([m.capacity for m in mentors], dtype=np.intp)
     np.subtract.at(capacity, [j for _, j in pinned], 1)
@@ -96,12 +98,24 @@ def pair_cohort(
 def _split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
     """Mentees and mentors, each sorted by e-mail so the same roster always pairs the same."""
     ordered = sorted(participants, key=lambda p: p.email)
-    emails = [p.email for p in ordered]
-    if len(set(emails)) != len(emails):
-        dupes = sorted({e for e in emails if emails.count(e) > 1})
+    dupes = sorted(email for email, n in Counter(p.email for p in ordered).items() if n > 1)
+    if dupes:
         msg = f"duplicate e-mail in the cohort: {', '.join(dupes)}"
         raise RosterError(msg)
     return [p for p in ordered if p.role == "mentee"], [p for p in ordered if p.role == "mentor"]
+
+
+def _warn_stale_forbidden(problem: Problem) -> None:
+    """A forbidden pair naming someone not in this roster is harmless but probably a typo."""
+    mentees = {p.email for p in problem.mentees}
+    mentors = {p.email for p in problem.mentors}
+    for k, ban in enumerate(problem.settings.forbidden):
+        if ban.mentee not in mentees or ban.mentor not in mentors:
+            logger.warning(
+                "pairing.forbidden[%d]: %s -> %s names someone who is not in the roster "
+                "(as mentor and mentee respectively); ignored",
+                k, ban.mentor, ban.mentee,
+            )  # fmt: skip
 
 
 # --- pins ------------------------------------------------------------------------------------
@@ -291,8 +305,6 @@ def _conflict_kinds(problem: Problem, cols: list[int]) -> dict[int, list[str] | 
 
 __all__ = [
     "CAPACITY_EXHAUSTED",
-    "DEPARTMENT",
-    "LANGUAGE",
     "Pair",
     "PairingResult",
     "ScoreParts",

@@ -71,14 +71,14 @@ def build_problem(
     for canonical in sorted(canon):
         skills.add(canonical, canon[canonical])
     want_ids = _incidence(mentees, skills, synonyms)
-    teach = _incidence(mentors, skills, synonyms)
+    teach_ids = _incidence(mentors, skills, synonyms)
     languages = Vocabulary()
     lang_e = _incidence(mentees, languages, {}, attr="languages")
     lang_m = _incidence(mentors, languages, {}, attr="languages")
     depts, locs = _codes(mentees, mentors, "department"), _codes(mentees, mentors, "location")
     return Problem(
         list(mentees), list(mentors), settings, skills,
-        _pad(want_ids, len(skills.names)), _pad(teach, len(skills.names)), want_ids,
+        _pad(want_ids, len(skills.names)), _pad(teach_ids, len(skills.names)), want_ids,
         _pad(lang_e, len(languages.names)), _pad(lang_m, len(languages.names)), languages,
         depts[0], depts[1], locs[0], locs[1],
         _conflicts(mentees, mentors, settings),

@@ -190,7 +190,11 @@ def _yaml_cell(value: Any) -> str:
 
 def _header_problems(table: _Table) -> list[str]:
     found = [h.casefold() for h in table.header]
-    problems = []
+    problems = [
+        f"{_where(table, 1, name)}: the column appears {found.count(name)} times"
+        for name in dict.fromkeys(found)
+        if name and found.count(name) > 1
+    ]
     for column in REQUIRED:
         if column in found:
             continue
@@ -270,7 +274,7 @@ def _participant(number: int, cells: dict[str, str], role: str, capacity: int) -
         availability=cells.get("availability", ""),
         capacity=capacity,
         row=number,
-        extra={k: v for k, v in cells.items() if k not in known},
+        extra={k: v for k, v in cells.items() if k and k not in known},
     )
 
 

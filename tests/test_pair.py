@@ -330,3 +330,63 @@ def test_rules_and_capacity_hold_on_random_rosters(seed, n_mentees, n_mentors) -
     assert len(paired) == len(set(paired))
     unpaired = {u.person.email for u in result.unpaired if u.person.role == "mentee"}
     assert unpaired | set(paired) == mentees
+
+
+def test_pin_errors_capacity_and_twice() -> None:
+    people = [
+        person("a@x", "mentee", "python"),
+        person("b@x", "mentee", "python"),
+        person("m@x", "mentor", "python"),
+    ]
+    pins = [
+        {"mentor": "m@x", "mentee": "a@x"},
+        {"mentor": "m@x", "mentee": "a@x"},
+        {"mentor": "m@x", "mentee": "b@x"},
+        {"mentor": "a@x", "mentee": "m@x"},
+    ]
+    with pytest.raises(ConfigError) as info:
+        pair_cohort(people, PairingSettings(pinned=pins))
+    assert info.value.message.splitlines()[1:] == [
+        "  - pairing.pinned[1]: mentee a@x is already pinned",
+        "  - pairing.pinned[2]: more pins than mentor m@x's capacity",
+        "  - pairing.pinned[3]: m@x is not a mentee in the roster",
+    ]
+
+
+def test_stale_forbidden_entry_is_logged(caplog) -> None:
+    people = [person("a@x", "mentee", "python"), person("m@x", "mentor", "python")]
+    rules = PairingSettings(forbidden=[{"mentor": "gone@x", "mentee": "a@x"}])
+    assert len(pair_cohort(people, rules).pairs) == 1
+    assert "pairing.forbidden[0]: gone@x -> a@x names someone who is not in the roster" in (
+        caplog.text
+    )
+
+
+def test_idle_mentor_whose_mentees_went_elsewhere() -> None:
+    people = [
+        person("a@x", "mentee", "python", location="Oslo"),
+        person("m1@x", "mentor", "python", location="Oslo"),
+        person("m2@x", "mentor", "python"),
+    ]
+    result = pair_cohort(people)
+    assert pairing(result) == {("a@x", "m1@x")}
+    assert [(u.person.email, u.reason) for u in result.unpaired] == [
+        ("m2@x", "every mentee they could teach is paired with another mentor")
+    ]
+
+
+def test_pinned_pair_keeps_its_rank() -> None:
+    people = [
+        person("a@x", "mentee", "x;y"),
+        person("m1@x", "mentor", "x;y"),
+        person("m2@x", "mentor", "x"),
+    ]
+    result = pair_cohort(people, PairingSettings(pinned=[{"mentor": "m2@x", "mentee": "a@x"}]))
+    (pair,) = result.pairs
+    assert (pair.mentor.email, pair.pinned, pair.rank, pair.options) == ("m2@x", True, 2, 2)
+
+
+def test_empty_sides() -> None:
+    assert pair_cohort([]).pairs == []
+    only_mentees = pair_cohort([person("a@x", "mentee", "python")])
+    assert only_mentees.unpaired[0].reason == "no mentor teaches any of: python"

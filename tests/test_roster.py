@@ -217,3 +217,8 @@ def test_yaml_problems_say_entry(tmp_path: Path) -> None:
     assert problems(path) == [
         'roster.yaml, entry 1, column "role": must be mentor or mentee, got "boss"'
     ]
+
+
+def test_repeated_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "name,email,role,department,skills,Skills\nA,a@x.example,mentor,S,P,Q\n")
+    assert problems(path) == ['roster.csv, row 1, column "skills": the column appears 2 times']
