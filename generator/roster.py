@@ -58,9 +58,8 @@ def read_roster(path: Path) -> list[Participant]:
     if problems:
         _raise(table.path, problems)
     people, problems = _parse_rows(table)
-    problems += _duplicate_problems(table, people)
-    if not problems:
-        problems += _manager_problems(table, people)
+    problems += _duplicate_problems(table)
+    problems += _manager_problems(table, people)
     if problems:
         _raise(table.path, problems)
     return people
@@ -278,27 +277,31 @@ def _participant(number: int, cells: dict[str, str], role: str, capacity: int) -
     )
 
 
-def _duplicate_problems(table: _Table, people: list[Participant]) -> list[str]:
-    first: dict[str, Participant] = {}
+def _duplicate_problems(table: _Table) -> list[str]:
+    first: dict[str, tuple[int, str]] = {}
     problems = []
-    for person in people:
-        earlier = first.setdefault(person.email, person)
-        if earlier is not person:
+    for number, cells in table.rows:
+        email = cells.get("email", "").casefold()
+        if not email:
+            continue
+        row, name = first.setdefault(email, (number, cells.get("name", "")))
+        if row != number:
             problems.append(
-                f'{_where(table, person.row, "email")}: duplicate e-mail "{person.email}", '
-                f"also on {table.row_word} {earlier.row} ({earlier.name})"
+                f'{_where(table, number, "email")}: duplicate e-mail "{email}", '
+                f"also on {table.row_word} {row} ({name})"
             )
     return problems
 
 
 def _manager_problems(table: _Table, people: list[Participant]) -> list[str]:
-    by_email = {p.email: p for p in people}
+    """Managers must be in the roster (any row, even one with its own problems); no cycles."""
+    listed = {cells.get("email", "").casefold() for _, cells in table.rows}
     problems = [
         f'{_where(table, p.row, "manager")}: "{p.manager}" matches nobody in the roster'
         for p in people
-        if p.manager and p.manager not in by_email
+        if p.manager and p.manager not in listed
     ]
-    return problems + _cycle_problems(table, people, by_email)
+    return problems + _cycle_problems(table, people, {p.email: p for p in people})
 
 
 def _cycle_problems(table: _Table, people: list[Participant], by_email: dict) -> list[str]:

@@ -124,6 +124,7 @@ def test_all_row_problems_are_collected(tmp_path: Path) -> None:
         'roster.csv, row 5, column "skills": is empty',
         'roster.csv, row 5, column "capacity": applies to mentors only; a mentee has one mentor '
         "(got 2)",
+        'roster.csv, row 6, column "email": duplicate e-mail "ann@x.example", also on row 2 (Ann)',
     ]
 
 
@@ -222,3 +223,47 @@ def test_yaml_problems_say_entry(tmp_path: Path) -> None:
 def test_repeated_column(tmp_path: Path) -> None:
     path = write(tmp_path, "name,email,role,department,skills,Skills\nA,a@x.example,mentor,S,P,Q\n")
     assert problems(path) == ['roster.csv, row 1, column "skills": the column appears 2 times']
+
+
+def test_problems_in_different_rows_are_all_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f"""
+        {HEADER}
+        Ann,ann@x.example,boss,Sales,Python,,
+        Bob,bob@x.example,mentee,Sales,Python,ann@x.example,
+        Cy,cy@x.example,mentee,Sales,Python,nobody@x.example,
+        Ann2,ann@x.example,mentee,Sales,Python,,
+        """,
+    )
+    assert problems(path) == [
+        'roster.csv, row 2, column "role": must be mentor or mentee, got "boss"',
+        'roster.csv, row 5, column "email": duplicate e-mail "ann@x.example", also on row 2 (Ann)',
+        'roster.csv, row 4, column "manager": "nobody@x.example" matches nobody in the roster',
+    ]
+
+
+def test_xlsx_without_openpyxl(tmp_path: Path, monkeypatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_openpyxl(name, *args, **kwargs):
+        if name == "openpyxl":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_openpyxl)
+    (tmp_path / "roster.xlsx").write_bytes(b"PK")
+    with pytest.raises(RosterError) as info:
+        read_roster(tmp_path / "roster.xlsx")
+    assert info.value.message == (
+        "roster.xlsx: reading .xlsx rosters needs openpyxl; run: pip install openpyxl"
+    )
+
+
+def test_damaged_xlsx(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    (tmp_path / "roster.xlsx").write_bytes(b"not a zip file")
+    with pytest.raises(RosterError, match=r"^roster.xlsx: not a readable Excel workbook"):
+        read_roster(tmp_path / "roster.xlsx")
