@@ -85,6 +85,19 @@ def aggregate_summary(result: PairingResult) -> dict[str, int]:
     }
 
 
+def public_summary(result: PairingResult, settings: PairingSettings) -> dict:
+    """What the public site may show: the counts, plus pair names only if ``publish_names``.
+
+    Never e-mails, skills, scores or the unpaired list, whatever the setting.
+    """
+    summary: dict = dict(aggregate_summary(result))
+    if settings.publish_names:
+        summary["pair_names"] = [
+            {"mentor": p.mentor.name, "mentee": p.mentee.name} for p in result.pairs
+        ]
+    return summary
+
+
 # --- content ---------------------------------------------------------------------------------
 
 
@@ -113,9 +126,8 @@ def why(pair: Pair) -> str:
     """A one-line plain-text explanation of why this pair was made."""
     reasons = [f"shares {', '.join(pair.shared_skills) or 'no listed skill (pinned)'}"]
     if pair.cross_department:
-        reasons.append(
-            f"different departments ({pair.mentor.department} / {pair.mentee.department})"
-        )
+        departments = f"mentor: {pair.mentor.department}, mentee: {pair.mentee.department}"
+        reasons.append(f"different departments ({departments})")
     else:
         reasons.append(f"same department ({pair.mentee.department})")
     if pair.same_location:

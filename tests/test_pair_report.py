@@ -91,3 +91,20 @@ def test_failed_write_leaves_previous_files(tmp_path: Path, monkeypatch) -> None
         run_pairing(EXAMPLE, PairingSettings(fairness=True), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == FILES  # no staging folder left behind
     assert {name: (tmp_path / name).read_bytes() for name in FILES} == before
+
+
+def test_public_summary_names_only_on_opt_in(tmp_path: Path) -> None:
+    result = run_pairing(EXAMPLE, PairingSettings(), tmp_path)
+    private = pair_report.public_summary(result, PairingSettings())
+    assert private == aggregate_summary(result)
+    public = pair_report.public_summary(result, PairingSettings(publish_names=True))
+    assert public["pair_names"][0] == {"mentor": "Priya Nair", "mentee": "Beatrice Lungu"}
+    assert "@" not in repr(public)
+
+
+def test_why_mentions_departments_by_role(tmp_path: Path) -> None:
+    result = run_pairing(EXAMPLE, PairingSettings(), tmp_path)
+    assert pair_report.why(result.pairs[0]) == (
+        "shares Python, Data visualisation; different departments (mentor: Engineering, "
+        "mentee: Sales); both in Toronto; both speak English; option 1 of 4"
+    )
