@@ -205,7 +205,7 @@ h1{font-size:1.8rem;margin-bottom:.5rem}h2{margin-top:2rem;border-bottom:1px sol
 .summary strong{display:block;font-size:1.6rem}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.5rem;border-bottom:1px solid #e4e7eb}
-th{background:#f5f7fa}td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+th{background:#f5f7fa}td.num{font-variant-numeric:tabular-nums;min-width:9rem}
 small{color:#52606d}.private{color:#9b1c1c;font-weight:600}
 """.strip()
 
@@ -244,12 +244,19 @@ def _html_pairs(result: PairingResult) -> list[str]:
     rows = [
         f"<tr><td>{_e(p.mentee.name)}<br><small>{_e(p.mentee.department)}</small></td>"
         f"<td>{_e(p.mentor.name)}<br><small>{_e(p.mentor.department)}</small></td>"
-        f'<td class="num">{p.score:.3f}<br><small>{_e(score_breakdown(p))}</small></td>'
+        f'<td class="num"><strong>{p.score:.3f}</strong><br>'
+        f"<small>{_e(score_breakdown(p))}</small></td>"
         f"<td>{_e(why(p))}</td></tr>"
         for p in result.pairs
     ]
-    head = "<tr><th>Mentee</th><th>Mentor (teaches)</th><th>Score</th><th>Why</th></tr>"
-    body = ["<table>", head, *rows, "</table>"] if rows else ["<p>No pairs could be made.</p>"]
+    head = (
+        "<thead><tr><th>Mentee</th><th>Mentor (teaches)</th><th>Score</th><th>Why</th></tr></thead>"
+    )
+    body = (
+        ["<table>", head, "<tbody>", *rows, "</tbody>", "</table>"]
+        if rows
+        else ["<p>No pairs could be made.</p>"]
+    )
     return ["<h2>Pairs</h2>", *body]
 
 
@@ -258,6 +265,10 @@ def _html_unpaired(result: PairingResult) -> list[str]:
         f"<tr><td>{_e(u.person.name)}</td><td>{u.person.role}</td><td>{_e(u.reason)}</td></tr>"
         for u in result.unpaired
     ]
-    head = "<tr><th>Person</th><th>Role</th><th>Reason</th></tr>"
-    body = ["<table>", head, *rows, "</table>"] if rows else ["<p>Everyone has a partner.</p>"]
+    head = "<thead><tr><th>Person</th><th>Role</th><th>Reason</th></tr></thead>"
+    body = (
+        ["<table>", head, "<tbody>", *rows, "</tbody>", "</table>"]
+        if rows
+        else ["<p>Everyone has a partner.</p>"]
+    )
     return ["<h2>Unpaired</h2>", *body]
