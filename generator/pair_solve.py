@@ -47,7 +47,7 @@ def solve(problem: Problem, free: np.ndarray, capacity: np.ndarray) -> Solution:
     rows, cols = _assign(gain, big)
     floor = None
     if problem.settings.fairness and len(rows):
-        floor = _maximin_floor(gain, big, len(rows))
+        floor = _maximin_floor(gain, big, len(rows), gain[rows, cols].min())
         np.copyto(gain, -big, where=gain < floor)  # only pairs at or above the floor stay
         rows, cols = _assign(gain, big)
     rank = _ranks(gain, rows, cols, first)
@@ -125,14 +125,15 @@ def _assign(gain: np.ndarray, big: float) -> tuple[np.ndarray, np.ndarray]:
     return rows[keep], cols[keep]
 
 
-def _maximin_floor(gain: np.ndarray, big: float, count: int) -> float:
+def _maximin_floor(gain: np.ndarray, big: float, count: int, known: float) -> float:
     """The highest score t such that ``count`` mentees can still be paired using cells >= t.
 
-    Binary search over the distinct feasible scores; each step checks feasibility with a maximum
+    Binary search over the distinct feasible scores, starting from ``known`` (the weakest pair
+    of a pairing already found, so achievable); each step checks feasibility with a maximum
     bipartite matching (Hopcroft-Karp) on the cells at or above the candidate.
     """
     values = _distinct_scores(gain, big)
-    low, high = 0, len(values) - 1  # values[low] is always achievable (every feasible cell)
+    low, high = int(np.searchsorted(values, known)), len(values) - 1
     while low < high:
         mid = (low + high + 1) // 2
         if _matching_size(gain, values[mid]) >= count:
