@@ -189,6 +189,11 @@ def _yaml_cell(value: Any) -> str:
 
 def _header_problems(table: _Table) -> list[str]:
     found = [h.casefold() for h in table.header]
+    if len(found) == 1 and ";" in found[0] and table.path.suffix.casefold() == ".csv":
+        return [
+            f"{_where(table, 1)}: the columns are separated by ';' but a roster CSV uses ',' "
+            "(';' separates skills inside a cell); save it as 'CSV UTF-8 (comma delimited)'"
+        ]
     problems = [
         f"{_where(table, 1, name)}: the column appears {found.count(name)} times"
         for name in dict.fromkeys(found)

@@ -267,3 +267,11 @@ def test_damaged_xlsx(tmp_path: Path) -> None:
     (tmp_path / "roster.xlsx").write_bytes(b"not a zip file")
     with pytest.raises(RosterError, match=r"^roster.xlsx: not a readable Excel workbook"):
         read_roster(tmp_path / "roster.xlsx")
+
+
+def test_semicolon_separated_csv_gets_a_hint(tmp_path: Path) -> None:
+    path = write(tmp_path, "name;email;role;department;skills\nAnn;a@x.example;mentor;S;P\n")
+    assert problems(path) == [
+        "roster.csv, row 1: the columns are separated by ';' but a roster CSV uses ',' "
+        "(';' separates skills inside a cell); save it as 'CSV UTF-8 (comma delimited)'"
+    ]
