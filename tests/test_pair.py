@@ -390,3 +390,20 @@ def test_empty_sides() -> None:
     assert pair_cohort([]).pairs == []
     only_mentees = pair_cohort([person("a@x", "mentee", "python")])
     assert only_mentees.unpaired[0].reason == "no mentor teaches any of: python"
+
+
+def test_settings_defaults_and_strictness() -> None:
+    defaults = PairingSettings()
+    assert (defaults.fairness, defaults.publish_names, defaults.pinned) == (False, False, [])
+    assert defaults.rules.allow_same_department is True
+    with pytest.raises(ValueError, match="Extra inputs are not permitted"):
+        PairingSettings(weights={"skill": 1})
+    with pytest.raises(ValueError, match="greater than or equal to 0"):
+        PairingSettings(weights={"same_location": -1})
+    with pytest.raises(ValueError, match="'nobody' is not an e-mail address"):
+        PairingSettings(pinned=[{"mentor": "nobody", "mentee": "a@x"}])
+    assert PairingSettings(forbidden=[{"mentor": " M@X ", "mentee": "a@x"}]).forbidden[
+        0
+    ].mentor == ("m@x")
+    schema = PairingSettings.model_json_schema()
+    assert all("description" in field for field in schema["properties"].values())
