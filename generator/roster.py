@@ -102,9 +102,13 @@ def _decode(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         byte = data[err.start]
+        advice = "save it as 'CSV UTF-8' from your spreadsheet"
+        if path.suffix.casefold() != ".csv":
+            advice = "save it with UTF-8 encoding"
+        word = "row" if path.suffix.casefold() == ".csv" else "line"
         msg = (
-            f"{path.name}, row {line}: the file is not UTF-8 (byte 0x{byte:02x} at offset "
-            f"{err.start}); save it as 'CSV UTF-8' from your spreadsheet"
+            f"{path.name}, {word} {line}: the file is not UTF-8 (byte 0x{byte:02x} at offset "
+            f"{err.start}); {advice}"
         )
         raise RosterError(msg) from err
 
@@ -205,8 +209,9 @@ def _header_problems(table: _Table) -> list[str]:
         near = difflib.get_close_matches(column, found, n=1, cutoff=0.6)
         hint = f' (did you mean "{near[0]}"?)' if near else ""
         listed = ", ".join(table.header)
+        place = _where(table, 1) if table.row_word == "row" else table.path.name
         problems.append(
-            f'{_where(table, 1)}: missing required column "{column}"{hint}; found columns: {listed}'
+            f'{place}: missing required column "{column}"{hint}; found columns: {listed}'
         )
     return problems
 

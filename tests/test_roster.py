@@ -275,3 +275,19 @@ def test_semicolon_separated_csv_gets_a_hint(tmp_path: Path) -> None:
         "roster.csv, row 1: the columns are separated by ';' but a roster CSV uses ',' "
         "(';' separates skills inside a cell); save it as 'CSV UTF-8 (comma delimited)'"
     ]
+
+
+def test_yaml_missing_key_and_encoding(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "- {name: Ann, email: a@x.example, role: mentor, department: S}\n", "r.yaml"
+    )
+    assert problems(path) == [
+        'r.yaml: missing required column "skills"; found columns: name, email, role, department'
+    ]
+    path.write_bytes("- {name: Zoë}\n".encode("latin-1"))
+    with pytest.raises(RosterError) as info:
+        read_roster(path)
+    assert info.value.message == (
+        "r.yaml, line 1: the file is not UTF-8 (byte 0xeb at offset 11); "
+        "save it with UTF-8 encoding"
+    )
