@@ -93,6 +93,34 @@ def serve(config: Path | None, dev_addr: str) -> None:
 
 
 @main.command()
+@click.argument("roster", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-c",
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The organisation config (weights, rules, output folders).",
+)
+@click.option("--fairness/--no-fairness", default=None, help="Raise the weakest pair first.")
+def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> None:
+    """Pair mentors and mentees from ROSTER; write a private report and per-pair packets."""
+    from generator.pairing import pair_program
+
+    outcome = pair_program(find_config(config), roster, fairness)
+    result = outcome.result
+    click.echo(
+        f"{len(result.pairs)} pairs made, {len(result.unpaired)} participant(s) unpaired; "
+        f"report: {outcome.report}"
+    )
+    for person in result.unpaired:
+        click.echo(f"  unpaired: {person.person.name} ({person.person.role}): {person.reason}")
+    made = [p for p in outcome.packets if p.folder is not None]
+    click.echo(f"{len(made)} pair packet(s) in {outcome.folder / 'packets'}")
+    for packet in outcome.packets:
+        if packet.folder is None:
+            click.echo(f"  no packet for {packet.pair.mentee.name}: {packet.problem}")
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 def schema(output: Path | None) -> None:
     """Print (or write) the JSON Schema of the config, for editor autocompletion."""

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from generator.pairing_settings import PairingSettings
 from generator.yamlsource import SourceMap
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -378,6 +379,16 @@ class Config(Strict):
     )
     departments: list[Department] = Field(
         min_length=1, description="The departments taking part, each with its own page."
+    )
+    roster: str | None = Field(
+        None,
+        description="The participant roster (CSV, XLSX or YAML), relative to this file. "
+        "`playbook pair` reads it; the site shows only aggregate numbers from it unless "
+        "pairing.publish_names is true.",
+    )
+    pairing: PairingSettings = Field(
+        default_factory=PairingSettings,
+        description="How `playbook pair` scores and constrains pairs.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
 

@@ -1,0 +1,77 @@
+"""`playbook pair` end to end: roster in, private report and filled packets out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.packets import quiet_pypdf
+
+ROSTER = """\
+name,email,role,department,skills,manager
+Vera Senior,vera@acme.example,mentee,Sales,Social media marketing;Podcasting,
+Tom Senior,tom@acme.example,mentee,Finance,Work-life balance tools,
+Ana Junior,ana@acme.example,mentor,Finance,social media marketing;TikTok,
+Ben Junior,ben@acme.example,mentor,Sales,Work-life balance tools,tom@acme.example
+Cy Junior,cy@acme.example,mentor,Sales,Knitting,
+"""
+
+
+def fields(pdf: Path) -> dict[str, object]:
+    with quiet_pypdf():
+        return {name: field.get("/V") for name, field in PdfReader(pdf).get_fields().items()}
+
+
+def test_pair_writes_private_report_and_filled_packets(runner, small_config, built_site):
+    roster = small_config.parent / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(small_config)])
+    assert result.exit_code == 0, result.output
+    assert "1 pairs made" in result.output or "2 pairs made" in result.output
+    private = small_config.parent / "private" / "pairing"
+    assert (private / "pairs.csv").read_text().count("\n") >= 2
+    assert "Vera Senior" in (private / "pairing-report.html").read_text()
+
+    packet = private / "packets" / "vera-senior--ana-junior"
+    agreement = fields(packet / "agreement.pdf")
+    assert agreement["agreement-mentee_name"] == "Vera Senior"
+    assert agreement["agreement-mentor_name"] == "Ana Junior"
+    goals = fields(packet / "goals-mentee.pdf")
+    assert goals["goals-mentee-name"] == "Vera Senior"
+    assert goals["goals-mentee-skill_social_media"] == "/on"  # matched skill is ticked
+    assert goals.get("goals-mentee-skill_technology") in (None, "/Off", "")
+
+
+def test_reporting_line_is_respected_and_reasons_are_printed(runner, small_config, built_site):
+    roster = small_config.parent / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(small_config)])
+    # Ben reports to Tom, the only mentee wanting his skill: Tom stays unpaired, with why.
+    assert "unpaired: Tom Senior (mentee)" in result.output
+    assert "Ben Junior" not in (small_config.parent / "private/pairing/pairs.csv").read_text()
+
+
+def test_site_never_contains_participants(small_config, built_site):
+    names = ("Vera Senior", "vera@acme.example", "Ana Junior", "ana@acme.example")
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".md", ".json", ".xml", ".ics"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not any(name in text for name in names), path
+
+
+def test_pair_without_roster_is_a_plain_error(runner, write_config):
+    result = runner.invoke(main, ["pair", "-c", str(write_config())])
+    assert result.exit_code == 1
+    assert "no roster given" in result.output
+
+
+def test_bad_roster_is_a_located_error_and_writes_nothing(runner, write_config, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role,department,skills\nA,a@x.example,boss,Sales,x\n")
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config())])
+    assert result.exit_code == 1
+    assert "row 2" in result.output
+    assert "role" in result.output
+    assert not (tmp_path / "private").exists()
