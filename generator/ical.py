@@ -13,11 +13,15 @@ from datetime import UTC, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from generator.agenda import agenda_items
-from generator.plan import DepartmentPlan
+from generator.plan import DepartmentPlan, form_reminders
 
 
 def calendar_ics(plan: DepartmentPlan, org: str, program: str, program_slug: str) -> str:
-    """The .ics text for a department: one event per session, on the plan's dates."""
+    """The .ics text for a department: sessions, cohort events and form reminder days.
+
+    Sessions and cohort events are timed; reminders are all-day and marked free (TRANSP) so
+    they never block a diary.
+    """
     department = plan.department
     settings = department.settings
     cal = Calendar()
@@ -38,5 +42,29 @@ def calendar_ics(plan: DepartmentPlan, org: str, program: str, program_slug: str
         event.add("summary", f"{program} {session.number}/{len(plan.schedule)}: {session.title}")
         event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in items))
         event.add("categories", [program, department.name])
+        cal.add_component(event)
+    for cohort_event in plan.events:
+        start = datetime.combine(cohort_event.date, start_time)
+        event = Event()
+        event.add(
+            "uid",
+            f"{department.slug}-{cohort_event.kind}-{cohort_event.date:%Y%m%d}@{program_slug}",
+        )
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=cohort_event.minutes))
+        event.add("summary", f"{program}: {cohort_event.title} ({cohort_event.audience.lower()})")
+        event.add("categories", [program, department.name, "Cohort"])
+        cal.add_component(event)
+    for number, reminder in enumerate(form_reminders(settings, plan.schedule), start=1):
+        event = Event()
+        event.add("uid", f"{department.slug}-form{number:02d}@{program_slug}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", reminder.date)
+        event.add("dtend", reminder.date + timedelta(days=1))
+        event.add("summary", f"{program}: {reminder.title}")
+        event.add("description", reminder.description)
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", [program, department.name, "Feedback"])
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")

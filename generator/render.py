@@ -147,6 +147,33 @@ def settings_view(
     )
 
 
+def calendar_rows(sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]) -> list:
+    """Pair sessions and cohort events in one date order, for schedule tables."""
+    rows = [
+        SimpleNamespace(
+            date=s.date,
+            number=s.number,
+            title=s.title,
+            audience="Pairs",
+            moved_from=s.moved_from,
+            session=True,
+        )
+        for s in sessions
+    ]
+    rows += [
+        SimpleNamespace(
+            date=e.date,
+            number=None,
+            title=e.title,
+            audience=e.audience,
+            moved_from=None,
+            session=False,
+        )
+        for e in events
+    ]
+    return sorted(rows, key=lambda row: (row.date, row.session))
+
+
 def department_view(plan: DepartmentPlan) -> SimpleNamespace:
     """A department flattened: its settings, identity, contact and schedule in one object."""
     department = plan.department
@@ -158,6 +185,7 @@ def department_view(plan: DepartmentPlan) -> SimpleNamespace:
         intro=department.intro,
         extra_questions=list(department.extra_questions),
         overrides=list(department.overrides),
+        calendar=calendar_rows(plan.schedule, plan.events),
     )
     return view
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +19,11 @@ def calendar(config: Path, slug: str) -> Calendar:
 
 
 def events(cal: Calendar) -> list:
+    """The pair-session events (UIDs like sales-s3@...)."""
+    return [e for e in cal.walk("VEVENT") if re.match(r"^[a-z0-9-]+-s\d+@", str(e["uid"]))]
+
+
+def all_events(cal: Calendar) -> list:
     return list(cal.walk("VEVENT"))
 
 
@@ -68,3 +74,27 @@ def test_agenda_pages_carry_the_calendar_dates(small_config: Path) -> None:
     tree = render_all(load(small_config))
     assert "Tuesday 9 March 2027" in tree["docs/printables/sales/agenda-s02.html"]
     assert "moved from 8 Mar 2027" in tree["docs/printables/sales/agenda-s02.html"]
+
+
+def test_cohort_events_and_form_reminders_are_in_the_calendar(small_config: Path) -> None:
+    cal = calendar(small_config, "sales")
+    summaries = {str(e["summary"]): e for e in all_events(cal)}
+    training = summaries["Mentor-Up: Mentor training (mentors)"]
+    assert training.decoded("dtstart") == datetime(2027, 2, 22, 9, 15)  # a week before
+    assert "Mentor-Up: Mentee training (mentees)" in summaries
+    assert "Mentor-Up: Closing celebration (everyone)" in summaries
+    reminder = summaries["Mentor-Up: Feedback: Pulse form for session 1"]
+    assert reminder.decoded("dtstart") == date(2027, 3, 2)  # all day, the next working day
+    assert str(reminder["transp"]) == "TRANSPARENT"
+    assert "answer by 09 March 2027" in str(reminder["description"])
+    assert "Mentor-Up: Feedback: End-of-program review" in summaries
+    uids = [str(e["uid"]) for e in all_events(cal)]
+    assert len(uids) == len(set(uids))
+
+
+def test_blackouts_hold_for_cohort_events_too(small_config: Path) -> None:
+    for event in all_events(calendar(small_config, "sales")):
+        start = event.decoded("dtstart")
+        day = start.date() if isinstance(start, datetime) else start
+        assert day != date(2027, 3, 8)
+        assert day.weekday() < 5
