@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.load import load
 from generator.model import Playbook
+from generator.pairing import pairing_summary
 from generator.pdf import pdf_step
 from generator.printables import render_printables
 from generator.publish import Tree, publish
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 
 def render_all(playbook: Playbook) -> Tree:
     """Everything the site needs, as a virtual tree."""
-    program = plan_program(playbook)
+    program = plan_program(playbook, pairing_summary(playbook))
     env = make_environment(playbook.resolve(playbook.config.site.templates))
     tree = render_site(program, env)
     tree.update(render_printables(program, env, base_context(program)))

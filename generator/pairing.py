@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import ConfigError
 from generator.load import load
+from generator.model import Playbook
 from generator.packets import Packet, make_packets
 from generator.pair import PairingResult, pair_cohort
-from generator.pair_report import write_reports
+from generator.pair_report import public_summary, write_reports
 from generator.roster import read_roster
 
 
@@ -41,3 +43,17 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, playbook, site, folder / "packets")
     return PairingOutcome(result, folder, folder / "pairing-report.html", packets)
+
+
+def pairing_summary(playbook: Playbook) -> dict[str, Any] | None:
+    """What the public site may show about the pairs: counts, names only if opted in.
+
+    None when the config names no roster. A roster that cannot be read is the user's to fix,
+    so its error stops the build like any other config error.
+    """
+    config = playbook.config
+    if config.roster is None:
+        return None
+    roster = playbook.resolve(config.roster)
+    result = pair_cohort(read_roster(roster), config.pairing)
+    return public_summary(result, config.pairing)

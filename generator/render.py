@@ -59,13 +59,15 @@ class Program:
     schedule: tuple[Session, ...]
     departments: tuple[DepartmentPlan, ...]
     events: tuple[CohortEvent, ...] = ()
+    pairing: dict[str, Any] | None = None
 
 
-def plan_program(playbook: Playbook) -> Program:
-    """Plan the defaults and every department."""
+def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> Program:
+    """Plan the defaults and every department; ``pairing`` is the public pairing summary."""
     plans = tuple(plan_department(d) for d in playbook.departments)
     sessions = schedule(playbook.defaults)
-    return Program(playbook, sessions, plans, cohort_events(playbook.defaults, sessions))
+    events = cohort_events(playbook.defaults, sessions)
+    return Program(playbook, sessions, plans, events, pairing)
 
 
 # --- Environment ----------------------------------------------------------------------------
@@ -206,6 +208,7 @@ def base_context(program: Program) -> dict[str, Any]:
         "print_dir": PRINT_DIR,
         "booklet": BOOKLET,
         "calendar": CALENDAR,
+        "pairing": program.pairing,
     }
 
 

@@ -95,3 +95,12 @@ def built_site(small_config: Path) -> Path:
     from generator.build import build
 
     return build(small_config, jobs=2)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example program, built once for the whole session."""
+    from generator.build import build
+
+    root = tmp_path_factory.mktemp("example")
+    return build(Path("playbook/organisation.yaml"), root / "site")

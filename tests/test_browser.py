@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -24,10 +22,9 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium n
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory) -> Iterator[str]:
-    """The example site built once and served on a free loopback port."""
-    root = tmp_path_factory.mktemp("browser")
-    site = build(Path("playbook/organisation.yaml"), root / "site")
+def site_url(example_site: Path) -> Iterator[str]:
+    """The example site served on a free loopback port."""
+    site = example_site
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

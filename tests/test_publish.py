@@ -74,8 +74,8 @@ def test_write_tree_refuses_paths_outside_the_root(tmp_path: Path):
     assert not (tmp_path / "escape.md").exists()
 
 
-def test_example_site_has_no_leftover_placeholders(tmp_path: Path):
-    site = build(Path("playbook/organisation.yaml"), tmp_path / "site")
+def test_example_site_has_no_leftover_placeholders(example_site: Path):
+    site = example_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 18
     for page in pages:
