@@ -34,3 +34,20 @@ def test_bad_config_gives_a_located_plain_error(runner, path: Path, tmp_path: Pa
     assert result.output.startswith(f"Error: {path}")
     assert expected_message(path) in result.output
     assert not (tmp_path / "site").exists()
+
+
+ROSTERS = sorted(p for p in (CORPUS.parent / "roster").iterdir() if p.suffix != ".expect")
+
+
+def test_corpus_has_rosters_too():
+    assert len(CONFIGS) + len(ROSTERS) >= 70
+
+
+@pytest.mark.parametrize("path", ROSTERS, ids=[p.name for p in ROSTERS])
+def test_bad_roster_gives_a_plain_error_and_writes_nothing(runner, write_config, path, tmp_path):
+    result = runner.invoke(main, ["pair", str(path), "-c", str(write_config())])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {path.name}")
+    assert path.with_suffix(".expect").read_text(encoding="utf-8").strip() in result.output
+    assert not (tmp_path / "private").exists()
