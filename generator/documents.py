@@ -79,6 +79,8 @@ def documents(plan: DepartmentPlan, program: str) -> list[Document]:
     sessions = {f"agenda-s{s.number:02d}": s for s in plan.schedule}
     result = []
     for form in department_forms(plan, program).values():
+        if form.kind == "agreement" and not plan.department.settings.agreement:
+            continue  # the department chose to run without a signed agreement
         session = sessions.get(form.id)
         if form.kind == "agenda" and session is not None:
             title = f"Agenda {session.number}: {session.title}"

@@ -157,6 +157,7 @@ def self_assessment(b: _Builder, topics: list[tuple[str, str]]) -> None:
         b.add(TEXT, f"An example: {title}", f"example_{key}")
 
 
+MAX_GOALS = 3
 MODES = (("in_person", "In person"), ("video", "Video call"), ("phone", "Phone"))
 
 
@@ -164,9 +165,13 @@ def agreement(b: _Builder, cadence: str, end: str) -> None:
     """The pair's mentoring agreement; cadence and end date come pre-filled from the plan."""
     b.add(TEXT, "Mentee", "mentee_name")
     b.add(TEXT, "Mentor", "mentor_name")
+    for number in range(1, MAX_GOALS + 1):
+        b.add(TEXT, f"Goal {number}", f"goal_{number}")
     b.add(TEXT, "We meet", "cadence", value=cadence)
     for mode, text in MODES:
         b.add(CHECK, text, f"mode_{mode}")
+    b.add(TEXT, "Where we meet", "where")
+    b.add(TEXT, "We reply to each other's messages within", "response_time")
     b.add(BOX, "If one of us needs to cancel", "cancel")
     b.add(BOX, "How we give each other feedback", "feedback")
     b.add(BOX, "Off-limits: topics we agree not to discuss", "off_limits")
