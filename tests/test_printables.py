@@ -176,3 +176,32 @@ def test_department_page_and_downloads_link_the_printables(built_site: Path) -> 
 def test_print_html_escapes_config_text(small_config: Path) -> None:
     html = render_all(load(small_config))["docs/printables/sales/agreement.html"]
     assert "Acme &amp; Sons" in html
+
+
+def test_department_without_agreement_gets_no_agreement_document(write_config) -> None:
+    from tests.conftest import MINIMAL
+
+    text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
+    playbook = load(write_config(text))
+    research, sales = (plan_department(d) for d in playbook.departments)
+    assert "agreement" in [doc.id for doc in documents(research, "Reverse Up")]
+    assert "agreement" not in [doc.id for doc in documents(sales, "Reverse Up")]
+
+
+def test_agreement_form_has_the_fields_good_agreements_cover(small_config: Path) -> None:
+    playbook = load(small_config)
+    forms = {doc.id: doc.form for doc in documents(plan_department(playbook.departments[0]), "M")}
+    fields = set(forms["agreement"].fields)
+    for key in (
+        "goal_1",
+        "goal_2",
+        "goal_3",
+        "cadence",
+        "mode_video",
+        "where",
+        "response_time",
+        "off_limits",
+        "end_date",
+        "mentee_signature",
+    ):
+        assert f"agreement-{key}" in fields
