@@ -184,13 +184,13 @@ def test_department_without_agreement_gets_no_agreement_document(write_config) -
     text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
     playbook = load(write_config(text))
     research, sales = (plan_department(d) for d in playbook.departments)
-    assert "agreement" in [doc.id for doc in documents(research, "Reverse Up")]
-    assert "agreement" not in [doc.id for doc in documents(sales, "Reverse Up")]
+    assert "agreement" in [doc.slug for doc in documents(research, "Reverse Up")]
+    assert "agreement" not in [doc.slug for doc in documents(sales, "Reverse Up")]
 
 
 def test_agreement_form_has_the_fields_good_agreements_cover(small_config: Path) -> None:
     playbook = load(small_config)
-    forms = {doc.id: doc.form for doc in documents(plan_department(playbook.departments[0]), "M")}
+    forms = {doc.slug: doc.form for doc in documents(plan_department(playbook.departments[0]), "M")}
     fields = set(forms["agreement"].fields)
     for key in (
         "goal_1",
