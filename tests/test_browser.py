@@ -70,10 +70,14 @@ def test_every_department_is_reachable_from_the_nav(page, site_url):
 
 
 def test_search_finds_a_focus_area(page, site_url):
-    page.goto(f"{site_url}/")
     from playwright.sync_api import expect
 
-    page.locator("input.md-search__input").fill("sustainability")
+    with page.expect_response("**/search/search_index.json"):
+        page.goto(f"{site_url}/")
+    page.wait_for_timeout(500)  # the search worker indexes after the download
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("sustainability", delay=30)
     expect(page.locator(".md-search-result__meta")).to_contain_text(
         "matching document", timeout=15_000
     )
