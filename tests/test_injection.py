@@ -48,3 +48,25 @@ def test_every_built_file_is_free_of_raw_script_injection(write_config):
     site = build(write_config(hostile_config()))
     for page in site.rglob("*.html"):
         assert "alert('x')</script>" not in page.read_text(encoding="utf-8"), page
+
+
+def test_hostile_strings_stay_text_in_print_html_and_pdf(write_config, tmp_path: Path):
+    from pypdf import PdfReader
+
+    from generator.build import render_all
+    from generator.load import load
+    from generator.packets import quiet_pypdf
+    from generator.pdf import render_pdf
+    from generator.publish import write_tree
+
+    tree = render_all(load(write_config(hostile_config())))
+    slug = next(k.split("/")[2] for k in tree if k.startswith("docs/printables/script-alert"))
+    html = tree[f"docs/printables/{slug}/goals-mentee.html"]
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    write_tree(tree, tmp_path / "src")
+    pdf = render_pdf(tmp_path / "src" / "docs" / "printables" / slug / "goals-mentee.html")
+    with quiet_pypdf():
+        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    # The department name is printed as text (some headings upper-case it).
+    assert "<script>alert('x')</script>" in " ".join(text.split()).casefold()
