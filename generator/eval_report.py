@@ -62,7 +62,7 @@ def ink(fill: str) -> str:
 
 def stacked_chart(questions: list[QuestionStats], brand: str) -> dict[str, Any]:
     """One 100% bar per question: label left, segments per scale value, mean right."""
-    label_w, bar_w, row_h, top = 300, 440, 46, 48
+    label_w, bar_w, row_h, top = 300, 440, 46, 52
     first = questions[0].question
     colours = scale_colours(first.type, len(first.scale), brand)
     rows = []
@@ -78,16 +78,19 @@ def stacked_chart(questions: list[QuestionStats], brand: str) -> dict[str, Any]:
                  "title": f"{value}: {count} of {stats.n}"}
             )  # fmt: skip
             x += width
-        lines = textwrap.wrap(stats.question.text, 44)[:2]
+        lines = textwrap.wrap(stats.question.text, 40)[:2]
         rows.append({"y": top + index * row_h, "lines": lines, "segments": segments,
                      "mean": stats.mean, "n": stats.n})  # fmt: skip
-    legend = [
-        {"label": value, "fill": fill} for value, fill in zip(first.scale, colours, strict=True)
-    ]
+    legend, x = [], label_w
+    for value, fill in zip(first.scale, colours, strict=True):
+        legend.append({"label": value, "fill": fill, "x": x})
+        x += 24 + 7 * len(value)
+    same_ends = len({(s.question.low, s.question.high) for s in questions}) == 1
     height = top + len(questions) * row_h + 26
     return {"width": label_w + bar_w + 110, "height": height, "label_w": label_w,
             "bar_w": bar_w, "row_h": row_h, "top": top, "rows": rows, "legend": legend,
-            "low": first.low, "high": first.high, "axis_y": height - 22,
+            "low": first.low if same_ends else "", "high": first.high if same_ends else "",
+            "means": any(s.mean is not None for s in questions), "axis_y": height - 22,
             "ticks": [(label_w + bar_w * t / 4, f"{25 * t}%") for t in range(5)]}  # fmt: skip
 
 
