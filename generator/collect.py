@@ -70,7 +70,7 @@ class Collected:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-class FormProblem(Exception):
+class FormError(Exception):
     """Why a file or row cannot be read as one of our feedback forms."""
 
 
@@ -108,7 +108,7 @@ def identity_of(fields: dict[str, str]) -> dict[str, str]:
             if identity.get("form") == name.removesuffix("-form"):
                 return identity
     msg = "not a playbook feedback form (no identity field)"
-    raise FormProblem(msg)
+    raise FormError(msg)
 
 
 def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) -> Form:
@@ -116,17 +116,17 @@ def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) ->
     form_id, department = identity.get("form", ""), identity.get("department", "")
     if identity.get("program") != program:
         msg = f"belongs to program '{identity.get('program', '')}', not '{program}'"
-        raise FormProblem(msg)
+        raise FormError(msg)
     if department not in catalogues:
         msg = f"department '{department}' is not in the config"
-        raise FormProblem(msg)
+        raise FormError(msg)
     form = catalogues[department].get(form_id)
     if form is None:
         msg = f"form '{form_id}' is not in the {department} catalogue"
-        raise FormProblem(msg)
+        raise FormError(msg)
     if form.kind not in FEEDBACK_KINDS:
         msg = f"'{form_id}' is a {form.kind} form, not a feedback form"
-        raise FormProblem(msg)
+        raise FormError(msg)
     return form
 
 
@@ -140,16 +140,16 @@ def clean_answers(form: Form, raw: dict[str, str]) -> dict[str, str]:
         if question.type == CHECK:
             if value.casefold() not in TICKED | UNTICKED:
                 msg = f"{question.field}: '{value}' is not a tick (yes/no)"
-                raise FormProblem(msg)
+                raise FormError(msg)
             value = "yes" if value.casefold() in TICKED else ""
         elif question.type not in (TEXT, BOX) and value and value not in question.scale:
             msg = f"{question.field}: '{value}' is not one of {', '.join(question.scale)}"
-            raise FormProblem(msg)
+            raise FormError(msg)
         if value:
             answers[question.field] = value
     if not answers:
         msg = "unfilled (no answers)"
-        raise FormProblem(msg)
+        raise FormError(msg)
     return answers
 
 
@@ -177,7 +177,7 @@ def pdf_fields(path: Path) -> dict[str, str]:
         root = reader.trailer["/Root"]
         if "/AcroForm" not in root:
             msg = "not a playbook feedback form (no form fields)"
-            raise FormProblem(msg)
+            raise FormError(msg)
         refs = root["/AcroForm"].get_object().get("/Fields", [])
         fields = (ref.get_object() for ref in refs)
         return {str(f["/T"]): _field_value(f) for f in fields if "/Parent" not in f and "/T" in f}
@@ -203,19 +203,19 @@ def _field_value(field: Any) -> str:
 
 
 def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Response:
-    """One filled PDF form; FormProblem says why it cannot be read."""
+    """One filled PDF form; FormError says why it cannot be read."""
     if not path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF"):
         # pypdf can rebuild a cut-off file's cross-reference table and read half a form as if
         # it were whole; a file without its end marker is damaged, whatever it still holds.
         msg = "damaged PDF (truncated: no %%EOF marker)"
-        raise FormProblem(msg)
+        raise FormError(msg)
     try:
         fields = pdf_fields(path)
-    except FormProblem:
+    except FormError:
         raise
     except Exception as err:  # a damaged file can make pypdf raise almost anything
         msg = f"damaged PDF ({type(err).__name__}: {err})"
-        raise FormProblem(msg) from err
+        raise FormError(msg) from err
     return response(str(path), fields, catalogues, program)
 
 
@@ -250,7 +250,7 @@ def read_csv(path: Path, catalogues: Catalogues, program: str) -> Collected:
         fields = {str(k): v for k, v in row.items() if isinstance(v, str) and k is not None}
         try:
             result.responses.append(response(source, fields, catalogues, program))
-        except FormProblem as err:
+        except FormError as err:
             result.skipped.append(Skipped(source, str(err)))
     return result
 
@@ -271,7 +271,7 @@ def collect(paths: Iterable[Path], catalogues: Catalogues, program: str) -> Coll
         else:
             try:
                 result.responses.append(read_pdf(path, catalogues, program))
-            except FormProblem as err:
+            except FormError as err:
                 result.skipped.append(Skipped(str(path), str(err)))
             except OSError as err:
                 result.skipped.append(Skipped(str(path), f"cannot read: {err.strerror}"))

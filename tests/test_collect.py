@@ -151,12 +151,15 @@ def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None
         "aggregates.json", "answers.csv", "report.html", "report.md"
     ]  # fmt: skip
     html = (folder / "report.html").read_text(encoding="utf-8")
-    assert "<svg" in html and f"{SECRET}0" in html and "#8b1f4f" in html
+    assert "<svg" in html
+    assert f"{SECRET}0" in html
+    assert "#8b1f4f" in html
     rows = list(csv.DictReader(io.StringIO((folder / "answers.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 14
     assert sum(r["end-mentee-q05_nps"] == "10" for r in rows) == 1
     text = (folder / "aggregates.json").read_text(encoding="utf-8")
-    assert SECRET not in text and "From the survey" not in text
+    assert SECRET not in text
+    assert "From the survey" not in text
     data = json.loads(text)
     groups = {g["slug"]: {f["form"]: f for f in g["forms"]} for g in data["groups"]}
     assert groups["finance"]["end-mentee"]["suppressed"]  # 2 < 5
@@ -176,7 +179,8 @@ def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     tree = render_all(load(config))
     page = str(tree["docs/evaluation-results.md"])
     assert "Results: evaluation-results.md" in str(tree["mkdocs.yml"])
-    assert SECRET not in page and "From the survey" not in page
+    assert SECRET not in page
+    assert "From the survey" not in page
     assert "*Not shown: fewer than 5 respondents.*" in page
     assert "| Overall, how valuable was the program for you? | 7 | 3.86 |" in page
 
@@ -190,4 +194,3 @@ def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
     result = runner.invoke(main, ["collect", str(forms / "foreign.pdf"), "-c", str(config)])
     assert result.exit_code == 1
     assert "no feedback forms could be read" in result.output
-
