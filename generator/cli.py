@@ -10,6 +10,7 @@ import click
 from generator import __version__
 from generator.build import build
 from generator.checks import design_warnings
+from generator.errors import PlaybookError
 from generator.load import load
 from generator.scaffold import init_program, schema_json
 
@@ -118,6 +119,34 @@ def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> Non
     for packet in outcome.packets:
         if packet.folder is None:
             click.echo(f"  no packet for {packet.pair.mentee.name}: {packet.problem}")
+
+
+@main.command()
+@click.argument("forms", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-c",
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The organisation config (departments, evaluation settings, output folders).",
+)
+def collect(forms: tuple[Path, ...], config: Path | None) -> None:
+    """Read filled feedback forms (PDF, CSV) under FORMS; write a private evaluation report."""
+    from generator.eval_report import collect_program
+
+    outcome = collect_program(find_config(config), list(forms))
+    collected = outcome.collected
+    for item in collected.skipped:
+        click.echo(f"  skipped {item.source}: {item.reason}", err=True)
+    if not collected.responses:
+        msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
+        raise PlaybookError(msg)
+    overall = outcome.groups[0]
+    rates = "" if outcome.rates_known else " (response rates unknown: no pairing made)"
+    click.echo(
+        f"{len(collected.responses)} form(s) read, {len(collected.skipped)} skipped; "
+        f"{len(overall.adjust)} question(s) to adjust{rates}"
+    )
+    click.echo(f"Report: {outcome.folder / 'report.html'}")
 
 
 @main.command()

@@ -365,6 +365,30 @@ class Site(Strict):
     )
 
 
+class Evaluation(Strict):
+    """How `playbook collect` reads the feedback forms and what it may publish."""
+
+    adjust_below: float = Field(
+        3.0,
+        ge=1,
+        le=5,
+        description="A 1-5 rating question whose mean falls below this is listed under "
+        "'what to adjust' in the evaluation report.",
+    )
+    min_group: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="The fewest respondents a group may have before its figures are shown on "
+        "the site; smaller groups are suppressed so no answer can be traced to a person.",
+    )
+    publish_aggregates: bool = Field(
+        False,
+        description="true: `playbook build` adds an evaluation results page with aggregate "
+        "figures (never individual answers) once `playbook collect` has run.",
+    )
+
+
 class Config(Strict):
     """One organisation's reverse-mentoring program."""
 
@@ -389,6 +413,10 @@ class Config(Strict):
     pairing: PairingSettings = Field(
         default_factory=PairingSettings,
         description="How `playbook pair` scores and constrains pairs.",
+    )
+    evaluation: Evaluation = Field(
+        default_factory=Evaluation,
+        description="How `playbook collect` evaluates the returned feedback forms.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
 

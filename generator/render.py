@@ -9,6 +9,7 @@ so a user can replace one block instead of copying a whole page.
 from __future__ import annotations
 
 import html
+import json
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,6 +235,7 @@ def render_site(program: Program, env: jinja2.Environment) -> Tree:
             env, "site/department.md", department=department, **context
         )
     tree.update(_logo(program.playbook))
+    tree.update(evaluation_page(program.playbook, env, context))
     tree["mkdocs.yml"] = mkdocs_config(program, env, context, tree)
     return tree
 
@@ -250,7 +252,25 @@ def _logo(playbook: Playbook) -> Tree:
         raise TemplateError(msg) from None
 
 
-def nav(program: Program) -> list[Any]:
+EVALUATION_PAGE = "evaluation-results.md"
+
+
+def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: dict) -> Tree:
+    """The opt-in results page, from the aggregates `playbook collect` wrote (figures only)."""
+    config = playbook.config
+    source = playbook.resolve(config.site.private_output) / "evaluation" / "aggregates.json"
+    if not config.evaluation.publish_aggregates or not source.is_file():
+        return {}
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        msg = f"{source}: cannot read the evaluation aggregates: {err}"
+        raise TemplateError(msg) from None
+    page = render_template(env, f"site/{EVALUATION_PAGE}", results=data, **context)
+    return {f"docs/{EVALUATION_PAGE}": page}
+
+
+def nav(program: Program, pages: Tree | None = None) -> list[Any]:
     """The explicit navigation: Home, Guide, Departments, Downloads.
 
     The theme prints nav titles and the site name as raw HTML, so config text is escaped here.
@@ -261,12 +281,15 @@ def nav(program: Program) -> list[Any]:
         {html.escape(plan.department.name): f"departments/{plan.department.slug}.md"}
         for plan in program.departments
     ]
-    return [
+    entries = [
         {"Home": "index.md"},
         {"Guide": guide},
         {"Departments": departments},
         {"Downloads": "downloads.md"},
     ]
+    if pages and f"docs/{EVALUATION_PAGE}" in pages:
+        entries.append({"Results": EVALUATION_PAGE})
+    return entries
 
 
 # --- mkdocs.yml -----------------------------------------------------------------------------
@@ -338,7 +361,7 @@ def mkdocs_config(
     settings.setdefault("site_name", html.escape(f"{org.program} · {org.name}"))
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
-    settings["nav"] = nav(program)
+    settings["nav"] = nav(program, tree)
     extra_css = list(settings.get("extra_css") or [])
     if "stylesheets/brand.css" not in extra_css:
         extra_css.insert(0, "stylesheets/brand.css")

@@ -1,0 +1,196 @@
+"""playbook collect: filled PDFs and a CSV export in, every reported figure checked by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from generator.build import render_all
+from generator.cli import main
+from generator.collect import pdf_fields
+from generator.eval_report import collect_program
+from generator.load import load
+from tests.conftest import SMALL
+
+SECRET = "SECRET-ANSWER"
+# Sales, end-mentee: q01 ratings and 0-10 recommend scores, one form each.
+END_Q01, END_NPS = [5, 4, 4, 3, 2], [10, 9, 8, 6, 3]
+MID_Q01 = [2, 2, 3, 3, 1]  # Sales, mid-mentee: mean 2.2, below the 3.0 threshold
+FIN_END_Q01 = [4, 5]  # Finance, end-mentee: two forms, a group too small to publish
+
+
+def fill(site: Path, department: str, form: str, values: dict[str, str], target: Path) -> None:
+    """A copy of a built form with answers; a scale value v is button index v-1 (0-10: v)."""
+    writer = PdfWriter(clone_from=site / "printables" / department / f"{form}.pdf")
+    named = {f"{form}-{key}": value for key, value in values.items()}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, named, auto_regenerate=False)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    writer.write(target)
+
+
+@pytest.fixture
+def program(tmp_path: Path, built_site: Path) -> tuple[Path, Path]:
+    """A config of its own (private output in tmp_path) and a folder of returned forms."""
+    config = tmp_path / "organisation.yaml"
+    config.write_text(SMALL, encoding="utf-8")
+    forms = tmp_path / "returned"
+    for i, (rating, nps) in enumerate(zip(END_Q01, END_NPS, strict=True)):
+        values = {"q01_rating": f"/{rating - 1}", "q05_nps": f"/{nps}", "q06_text": f"{SECRET}{i}"}
+        fill(built_site, "sales", "end-mentee", values, forms / "sales" / "deep" / f"e{i}.pdf")
+    for i, rating in enumerate(MID_Q01):
+        values = {"q01_rating": f"/{rating - 1}", "q05_choice": "/0"}
+        fill(built_site, "sales", "mid-mentee", values, forms / "sales" / f"m{i}.pdf")
+    for i, rating in enumerate(FIN_END_Q01):
+        fill(built_site, "finance", "end-mentee", {"q01_rating": f"/{rating - 1}"},
+             forms / f"finance-{i}.pdf")  # fmt: skip
+    fill(built_site, "sales", "pulse-mentor", {"session": "/1", "q01_rating": "/4"},
+         forms / "pulse.pdf")  # fmt: skip
+    with (forms / "survey.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Timestamp", "end-mentor-form", "end-mentor-q01_rating",
+                         "end-mentor-q05_nps", "end-mentor-q06_text"])  # fmt: skip
+        identity = "form=end-mentor;department=sales;program=mentor-up"
+        writer.writerow(["2027-05-01", identity, "2", "10", "From the survey"])
+        writer.writerow(["2027-05-02", identity, "7", "10", "rating out of range"])
+    shutil.copy(built_site / "printables" / "sales" / "end-mentor.pdf", forms / "unfilled.pdf")
+    foreign = PdfWriter()
+    foreign.add_blank_page(200, 200)
+    foreign.write(forms / "foreign.pdf")
+    whole = (built_site / "printables" / "sales" / "mid-mentor.pdf").read_bytes()
+    (forms / "damaged.pdf").write_bytes(whole[: len(whole) // 2])
+    return config, forms
+
+
+def test_reads_radio_text_and_checkbox_fields(built_site: Path, tmp_path: Path) -> None:
+    target = tmp_path / "goals.pdf"
+    fill(built_site, "sales", "goals-mentee", {"skill_technology": "/on", "name": "Ann"}, target)
+    fields = pdf_fields(target)
+    assert fields["goals-mentee-skill_technology"] == "/on"
+    assert fields["goals-mentee-skill_social_media"] == "/Off"
+    assert fields["goals-mentee-name"] == "Ann"
+    fill(built_site, "sales", "end-mentee", {"q05_nps": "/9", "q01_rating": "/3"}, target)
+    fields = pdf_fields(target)
+    assert fields["end-mentee-q05_nps"] == "9"
+    assert fields["end-mentee-q01_rating"] == "4"
+    assert fields["end-mentee-q02_rating"] == ""
+
+
+def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path]) -> None:
+    outcome = collect_program(*program[:1], [program[1]])
+    collected = outcome.collected
+    assert len(collected.responses) == 5 + 5 + 2 + 1 + 1
+    reasons = {Path(s.source.split(":")[0]).name: s.reason for s in collected.skipped}
+    assert reasons == {
+        "unfilled.pdf": "unfilled (no answers)",
+        "foreign.pdf": "not a playbook feedback form (no form fields)",
+        "damaged.pdf": "damaged PDF (truncated: no %%EOF marker)",
+        "survey.csv": "end-mentor-q01_rating: '7' is not one of 1, 2, 3, 4, 5",
+    }
+    assert next(s.source for s in collected.skipped if "survey" in s.source).endswith(":3")
+
+
+def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
+    groups = {g.slug: g for g in collect_program(program[0], [program[1]]).groups}
+    sales_end = next(f for f in groups["sales"].forms if f.form == "end-mentee")
+    assert sales_end.responses == 5
+    assert sales_end.expected is None  # no pairing made: rate unknown
+    q01, nps = sales_end.questions[0], sales_end.questions[4]
+    assert q01.counts == (0, 1, 1, 2, 1)
+    assert q01.mean == pytest.approx(18 / 5)
+    assert nps.counts == (0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1)
+    assert nps.mean == pytest.approx(36 / 5)
+    assert nps.nps == pytest.approx(100 * (2 - 2) / 5)
+    assert sales_end.texts == (
+        ("The most important thing you learnt", tuple(f"{SECRET}{i}" for i in range(5))),
+    )
+    overall_end = next(f for f in groups["overall"].forms if f.form == "end-mentee")
+    assert overall_end.questions[0].mean == pytest.approx(27 / 7)
+    assert overall_end.questions[0].counts == (0, 1, 1, 3, 2)
+    trend = groups["sales"].trends[0]
+    assert (trend.role, trend.mid, trend.end) == ("mentee", pytest.approx(2.2), 3.6)
+    assert trend.change == pytest.approx(1.4)
+    flagged = [(f.form, f.question, f.mean) for f in groups["sales"].adjust]
+    assert flagged == [
+        ("End-of-program review: mentor", "Overall, how valuable was the program for you?", 2.0),
+        ("Mid-program review: mentee", "Progress towards your goals so far", pytest.approx(2.2)),
+    ]
+    csv_end = next(f for f in groups["sales"].forms if f.form == "end-mentor")
+    assert csv_end.responses == 1
+    assert csv_end.questions[4].nps == 100.0
+    assert groups["sales"].pulse == (("2", 1, 5.0),)
+
+
+def test_rates_come_from_the_pairs(program: tuple[Path, Path]) -> None:
+    pairs = program[0].parent / "private" / "pairing" / "pairs.csv"
+    pairs.parent.mkdir(parents=True)
+    rows = ["mentor,mentor_email,mentee,mentee_email,departments,score,shared_skills,rank"]
+    rows += [f"a,a@x.org,b,b@x.org,Finance -> Sales,0.5,,{i}" for i in range(4)]
+    rows += ["a,a@x.org,b,b@x.org,Sales -> Finance,0.5,,5"]
+    pairs.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    groups = {g.slug: g for g in collect_program(program[0], [program[1]]).groups}
+    forms = {f.form: f for f in groups["sales"].forms}
+    assert forms["end-mentee"].expected == 4
+    assert forms["end-mentee"].rate == pytest.approx(5 / 4)
+    assert forms["pulse-mentor"].expected == 4 * 3  # a pulse after each of 3 sessions
+    overall = {f.form: f for f in groups["overall"].forms}
+    assert overall["end-mentee"].rate == pytest.approx(7 / 5)
+    assert overall["pulse-mentee"].expected == 4 * 3 + 1 * 2
+
+
+def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None:
+    outcome = collect_program(program[0], [program[1]])
+    folder = outcome.folder
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [
+        "aggregates.json", "answers.csv", "report.html", "report.md"
+    ]  # fmt: skip
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in html
+    assert f"{SECRET}0" in html
+    assert "#8b1f4f" in html
+    rows = list(csv.DictReader(io.StringIO((folder / "answers.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == 14
+    assert sum(r["end-mentee-q05_nps"] == "10" for r in rows) == 1
+    text = (folder / "aggregates.json").read_text(encoding="utf-8")
+    assert SECRET not in text
+    assert "From the survey" not in text
+    data = json.loads(text)
+    groups = {g["slug"]: {f["form"]: f for f in g["forms"]} for g in data["groups"]}
+    assert groups["finance"]["end-mentee"]["suppressed"]  # 2 < 5
+    # Overall (7) is shown, so Sales (5) is hidden too: 7 - 5 would reveal Finance.
+    assert groups["sales"]["end-mentee"]["suppressed"]
+    assert not groups["overall"]["end-mentee"]["suppressed"]
+    assert groups["overall"]["end-mentee"]["questions"][0]["counts"] == [0, 1, 1, 3, 2]
+    assert not groups["sales"]["mid-mentee"]["suppressed"]  # 5 respondents, none elsewhere
+    assert groups["sales"]["end-mentor"]["suppressed"]  # 1 respondent
+
+
+def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
+    config = program[0]
+    collect_program(config, [program[1]])
+    assert "docs/evaluation-results.md" not in render_all(load(config))  # opt-in
+    config.write_text(SMALL + "evaluation:\n  publish_aggregates: true\n", encoding="utf-8")
+    tree = render_all(load(config))
+    page = str(tree["docs/evaluation-results.md"])
+    assert "Results: evaluation-results.md" in str(tree["mkdocs.yml"])
+    assert SECRET not in page
+    assert "From the survey" not in page
+    assert "*Not shown: fewer than 5 respondents.*" in page
+    assert "| Overall, how valuable was the program for you? | 7 | 3.86 |" in page
+
+
+def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
+    config, forms = program
+    result = runner.invoke(main, ["collect", str(forms), "-c", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "14 form(s) read, 4 skipped" in result.output
+    assert "damaged.pdf: damaged PDF" in result.output
+    result = runner.invoke(main, ["collect", str(forms / "foreign.pdf"), "-c", str(config)])
+    assert result.exit_code == 1
+    assert "no feedback forms could be read" in result.output
