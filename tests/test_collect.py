@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from generator.build import render_all
+from generator.build import build, render_all
 from generator.cli import main
 from generator.collect import pdf_fields
 from generator.eval_report import collect_program
@@ -183,6 +183,8 @@ def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     assert "From the survey" not in page
     assert "*Not shown: fewer than 5 respondents.*" in page
     assert "| Overall, how valuable was the program for you? | 7 | 3.86 |" in page
+    site = build(config, config.parent / "site-with-results")  # strict MkDocs build
+    assert "3.86" in (site / "evaluation-results" / "index.html").read_text(encoding="utf-8")
 
 
 def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
