@@ -173,3 +173,57 @@ def timed(items: list[AgendaItem], start: str) -> list[tuple[str, AgendaItem]]:
         result.append((f"{clock:%H:%M}", item))
         clock += timedelta(minutes=item.minutes)
     return result
+
+
+#: Cohort events: (title, minutes, notes) that add up to the event's length.
+COHORT_AGENDAS: dict[str, tuple[tuple[str, int, str], ...]] = {
+    "training-mentors": (
+        ("Welcome and why we do this", 10, "The sponsor or lead on what the program is for."),
+        ("The reversed roles", 20, "You teach someone senior: what changes, what does not."),
+        ("Teaching a skill to a leader", 25, "Show, then hand over the keyboard; small steps."),
+        ("Practice: the first conversation", 20, "In threes: mentor, mentee, observer."),
+        (
+            "Ground rules, support and questions",
+            15,
+            "Confidentiality, ending without fault, who to call.",
+        ),
+    ),
+    "training-mentees": (
+        ("Welcome and why we do this", 10, "The sponsor on what the organisation hopes to learn."),
+        ("Learning from someone junior", 20, "Curiosity over status; asking the 'basic' question."),
+        ("Power in the room", 20, "How your seniority can silence your mentor, and what helps."),
+        ("Practice: receiving feedback", 25, "Short role-plays with an observer."),
+        ("Ground rules, the agreement and questions", 15, "You book the first session."),
+    ),
+    "mentor-checkin": (
+        ("Round: one highlight each", 10, "A minute each; no problem-solving yet."),
+        ("One challenge, peer advice", 20, "One or two mentors bring a situation; others suggest."),
+        ("A teaching tip", 10, "Something that worked, shared by one mentor."),
+        ("Close: what you will try next", 5, "One sentence each."),
+    ),
+    "midpoint-debrief": (
+        ("What is working", 15, "Pairs share one thing worth keeping."),
+        ("What is stuck", 15, "Patterns only, no names: the lead takes notes."),
+        ("Swap ideas across pairs", 20, "Mixed groups of mentors and mentees."),
+        ("What changes for the second half", 10, "The lead says what the program will adjust."),
+    ),
+    "celebration": (
+        ("Welcome", 10, "The sponsor thanks both roles."),
+        ("Pair stories", 40, "Each pair: one thing the mentee now does differently."),
+        ("What the organisation will change", 20, "Ideas from the pairs the leadership takes up."),
+        ("Thanks and certificates", 10, "Mentors first."),
+        ("Time together", 10, "Keep the connections going."),
+    ),
+}
+
+
+def cohort_agenda(kind: str, minutes: int) -> list[AgendaItem]:
+    """A cohort event's items in five-minute steps, shared by their planned lengths."""
+    items = COHORT_AGENDAS[kind]
+    units = shares([length for _, length, _ in items], minutes // UNIT, floor=1)
+    lengths = [count * UNIT for count in units]
+    lengths[0] += minutes % UNIT
+    return [
+        AgendaItem(title, length, notes)
+        for (title, _, notes), length in zip(items, lengths, strict=True)
+    ]

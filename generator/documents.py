@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.forms import Form, catalogue
 from generator.load import slugify
-from generator.plan import DepartmentPlan, Session
+from generator.plan import CohortEvent, DepartmentPlan, Session
 
 PRINT_DIR = "printables"
 BOOKLET = "booklet"
@@ -27,6 +27,7 @@ class Document:
     group: str
     form: Form
     session: Session | None = None
+    event: CohortEvent | None = None
 
     @property
     def html(self) -> str:
@@ -44,12 +45,14 @@ TEMPLATES = {
     "self-assessment": "print/self-assessment.html",
     "agreement": "print/agreement.html",
     "agenda": "print/agenda.html",
+    "cohort": "print/cohort.html",
 }
 GROUPS = {
     "goals": "Worksheets",
     "self-assessment": "Worksheets",
     "agreement": "Agreement",
     "agenda": "Session agendas",
+    "cohort": "Cohort sessions",
 }
 
 
@@ -71,12 +74,14 @@ def department_forms(plan: DepartmentPlan, program: str) -> dict[str, Form]:
         cadence=f"{settings.cadence.label}, {settings.session_minutes} minutes, "
         f"at {settings.session_time}",
         extra=list(department.extra_questions),
+        events=plan.events,
     )
 
 
 def documents(plan: DepartmentPlan, program: str) -> list[Document]:
     """Every printable of a department, in the order the booklet binds them."""
     sessions = {f"agenda-s{s.number:02d}": s for s in plan.schedule}
+    events = {f"cohort-{e.kind}-{e.date:%Y%m%d}": e for e in plan.events}
     result = []
     for form in department_forms(plan, program).values():
         if form.kind == "agreement" and not plan.department.settings.agreement:
@@ -88,5 +93,6 @@ def documents(plan: DepartmentPlan, program: str) -> list[Document]:
             title = form.title
         template = TEMPLATES.get(form.kind, "print/feedback.html").format(role=form.role)
         group = GROUPS.get(form.kind, "Feedback forms")
-        result.append(Document(form.id, title, template, group, form, session))
+        event = events.get(form.id)
+        result.append(Document(form.id, title, template, group, form, session, event))
     return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.plan import Session
+from generator.plan import CohortEvent, Session
 
 #: Field types: a line of text, a box of text, a tick box, 1-5 scale, 0-10 scale, one of options.
 TEXT, BOX, CHECK, RATING, NPS, CHOICE, IDENTITY = (
@@ -181,6 +181,12 @@ def agreement(b: _Builder, cadence: str, end: str) -> None:
         b.add(TEXT, "Date", f"{role}_date")
 
 
+def cohort_notes(b: _Builder) -> None:
+    """A cohort event's agenda: room for notes and one thing to try."""
+    b.add(BOX, "Notes", "notes")
+    b.add(TEXT, "One thing I will try", "try")
+
+
 def agenda(b: _Builder) -> None:
     """A session agenda: notes and each partner's action."""
     b.add(BOX, "Notes", "notes")
@@ -284,6 +290,7 @@ def catalogue(
     schedule: tuple[Session, ...],
     cadence: str,
     extra: list[str],
+    events: tuple[CohortEvent, ...] = (),
 ) -> dict[str, Form]:
     """Every form of one department, by form id, in booklet order."""
     forms: dict[str, Form] = {}
@@ -301,6 +308,9 @@ def catalogue(
     make("agreement", "agreement", "pair", TITLES["agreement"], agreement, cadence, end_date)
     for session in schedule:
         make(f"agenda-s{session.number:02d}", "agenda", "pair", session.title, agenda)
+    for event in events:
+        form_id = f"cohort-{event.kind}-{event.date:%Y%m%d}"
+        make(form_id, "cohort", event.audience.lower(), event.title, cohort_notes)
     for role in ROLES:
         title = f"{TITLES['pulse']}: {role}"
         make(f"pulse-{role}", "pulse", role, title, pulse, role, len(schedule), extra)

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.agenda import agenda_items, timed
+from generator.agenda import agenda_items, cohort_agenda, timed
 from generator.documents import (
     BOOKLET,
     CALENDAR,
@@ -52,6 +52,10 @@ def document_context(doc: Document, department: SimpleNamespace) -> dict[str, An
         context["agenda"] = timed(items, department.session_time)
         later = [s for s in department.schedule if s.number == doc.session.number + 1]
         context["next_session"] = later[0] if later else None
+    if doc.event is not None:
+        items = cohort_agenda(doc.event.kind, doc.event.minutes)
+        context["event"] = doc.event
+        context["agenda"] = timed(items, department.session_time)
     return context
 
 

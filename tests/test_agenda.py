@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.agenda import UNIT, AgendaItem, agenda_items, shares, timed
+from generator.agenda import (
+    COHORT_AGENDAS,
+    UNIT,
+    AgendaItem,
+    agenda_items,
+    cohort_agenda,
+    shares,
+    timed,
+)
 from generator.model import Topic
 from generator.plan import KICKOFF, MIDPOINT, TOPIC, WRAPUP, Session
 
@@ -94,3 +102,13 @@ def test_timed_items_start_at_the_session_time() -> None:
 def test_zero_minutes_is_refused() -> None:
     with pytest.raises(ValueError, match="at least one minute"):
         agenda_items(session(TOPIC), 0, "one-to-one")
+
+
+@given(
+    st.sampled_from(sorted(COHORT_AGENDAS)),
+    st.integers(min_value=30, max_value=240),
+)
+def test_cohort_agendas_add_up_to_the_event_length(kind: str, minutes: int) -> None:
+    items = cohort_agenda(kind, minutes)
+    assert sum(item.minutes for item in items) == minutes
+    assert all(item.minutes >= 5 for item in items)
