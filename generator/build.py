@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.load import load
 from generator.model import Playbook
-from generator.pdf import pdf_step
+from generator.pdf import PdfRun, pdf_step
+from generator.pdfcache import PdfCache
 from generator.printables import render_printables
 from generator.publish import Tree, publish
 from generator.render import base_context, make_environment, plan_program, render_site
@@ -24,13 +25,23 @@ def render_all(playbook: Playbook) -> Tree:
     return tree
 
 
-def build(config_path: Path, output: Path | None = None, jobs: int | None = None) -> Path:
+def build(
+    config_path: Path,
+    output: Path | None = None,
+    jobs: int | None = None,
+    *,
+    cache: bool = True,
+    run: PdfRun | None = None,
+) -> Path:
     """Build the site and printables for a config; returns the output folder.
 
-    ``jobs`` is the number of processes rendering PDFs (default: one per CPU).
+    ``jobs`` is the number of processes rendering PDFs (default: one per CPU). With ``cache``,
+    PDFs whose print HTML has not changed are copied from ``.playbook-cache/`` beside the output
+    instead of laid out again. ``run`` collects what the PDF step did (and draws progress).
     """
     playbook = load(config_path)
     target = output or playbook.resolve(playbook.config.site.output)
     tree = render_all(playbook)
     log.info("Rendered %d files for %d departments", len(tree), len(playbook.departments))
-    return publish(playbook, tree, target, prepare=(pdf_step(jobs),))
+    pdfs = PdfCache.beside(target) if cache else None
+    return publish(playbook, tree, target, prepare=(pdf_step(jobs, pdfs, run),))
