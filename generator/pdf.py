@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class PdfRun:
 
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+    seconds: float = 0.0
     progress: Callable[[int], object] | None = None
 
 
@@ -139,7 +141,9 @@ def pdf_step(
     run = run if run is not None else PdfRun()
 
     def step(source: Path) -> None:
+        start = time.perf_counter()
         make_pdfs(source / "docs", jobs, cache, run)
+        run.seconds = time.perf_counter() - start
         log.info(
             "PDFs: %d rendered (%d workers), %d from the cache",
             len(run.rendered),
