@@ -120,9 +120,19 @@ def _name(html: Path, docs: Path) -> str:
     return html.with_suffix(".pdf").relative_to(docs).as_posix()
 
 
-def make_pdfs(docs: Path, jobs: int | None, cache: PdfCache | None, run: PdfRun) -> None:
-    """PDFs for every print HTML under ``docs``: copied from the cache where it has them."""
-    files = print_files(docs)
+def make_pdfs(
+    docs: Path,
+    jobs: int | None,
+    cache: PdfCache | None,
+    run: PdfRun,
+    files: list[Path] | None = None,
+) -> None:
+    """PDFs for every print HTML under ``docs`` (or just ``files``), from the cache where it can.
+
+    Only a whole build prunes the cache: a partial one (the preview's) has not seen every key.
+    """
+    whole = files is None
+    files = print_files(docs) if files is None else files
     keys = {path: cache_key(path, OPTIONS) for path in files} if cache else {}
     todo = [path for path in files if not (cache and cache.fetch(keys[path], path))]
     run.reused = [_name(path, docs) for path in files if path not in todo]
@@ -131,7 +141,8 @@ def make_pdfs(docs: Path, jobs: int | None, cache: PdfCache | None, run: PdfRun)
     if cache:
         for path in todo:
             cache.store(keys[path], path.with_suffix(".pdf"))
-        cache.prune(set(keys.values()))
+        if whole:
+            cache.prune(set(keys.values()))
 
 
 def pdf_step(
