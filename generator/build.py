@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from generator.cache import PdfCache, RenderCache
 from generator.load import load
 from generator.model import Playbook
 from generator.pdf import PdfRun, pdf_step
-from generator.pdfcache import PdfCache
 from generator.printables import render_printables
 from generator.publish import Tree, publish
 from generator.render import base_context, make_environment, plan_program, render_site
@@ -16,12 +16,17 @@ from generator.render import base_context, make_environment, plan_program, rende
 log = logging.getLogger(__name__)
 
 
-def render_all(playbook: Playbook) -> Tree:
-    """Everything the site needs, as a virtual tree."""
+def render_all(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
+    """Everything the site needs, as a virtual tree.
+
+    With a cache, a department's printables whose inputs did not change come from it.
+    """
     program = plan_program(playbook)
-    env = make_environment(playbook.resolve(playbook.config.site.templates))
+    templates = playbook.resolve(playbook.config.site.templates)
+    env = make_environment(templates)
     tree = render_site(program, env)
-    tree.update(render_printables(program, env, base_context(program)))
+    context = base_context(program)
+    tree.update(render_printables(program, env, context, cache, templates))
     return tree
 
 
@@ -41,7 +46,13 @@ def build(
     """
     playbook = load(config_path)
     target = output or playbook.resolve(playbook.config.site.output)
-    tree = render_all(playbook)
+    run = run if run is not None else PdfRun()
+    renders = RenderCache.beside(target) if cache else None
+    tree = render_all(playbook, renders)
+    run.departments = renders.rendered if renders else [p.slug for p in playbook.departments]
     log.info("Rendered %d files for %d departments", len(tree), len(playbook.departments))
     pdfs = PdfCache.beside(target) if cache else None
-    return publish(playbook, tree, target, prepare=(pdf_step(jobs, pdfs, run),))
+    site = publish(playbook, tree, target, prepare=(pdf_step(jobs, pdfs, run),))
+    if renders:
+        renders.prune(renders.used)
+    return site

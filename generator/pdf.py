@@ -2,7 +2,7 @@
 
 WeasyPrint is the slow part of a build, so two things keep it off the critical path:
 
-- a content-hash cache (:mod:`generator.pdfcache`): a print HTML whose text, linked files and
+- a content-hash cache (:mod:`generator.cache`): a print HTML whose text, linked files and
   renderer are unchanged gets the PDF made last time, byte for byte, without layout;
 - a process pool for the rest (one worker per CPU unless ``--jobs`` says otherwise), fed largest
   first so a booklet never runs alone at the end, each worker importing WeasyPrint once.
@@ -25,9 +25,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import PdfCache, cache_key
 from generator.documents import PRINT_DIR
 from generator.errors import BuildError
-from generator.pdfcache import PdfCache, cache_key
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,17 @@ Tick = Callable[[], None]
 
 @dataclass
 class PdfRun:
-    """What one PDF step did (relative to the docs folder): for logs, tests and progress bars.
+    """What a build's printables step did, for logs, tests and progress bars.
+
+    PDFs are named relative to the docs folder, departments by slug.
 
     ``progress(total)`` may return a context manager yielding a :data:`Tick`; the CLI passes a
     click progress bar on a terminal and nothing elsewhere.
     """
 
     rendered: list[str] = field(default_factory=list)
+    #: departments whose print HTML was rendered again (not taken from the render cache)
+    departments: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
     progress: Callable[[int], object] | None = None

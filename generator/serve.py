@@ -20,10 +20,10 @@ import threading
 from pathlib import Path
 
 from generator.build import render_all
+from generator.cache import PdfCache, RenderCache
 from generator.errors import PlaybookError
 from generator.load import load
 from generator.pdf import PdfRun, make_pdfs
-from generator.pdfcache import PdfCache
 from generator.publish import Tree, write_tree
 from generator.resources import builtin_templates_dir
 
@@ -93,14 +93,19 @@ def refresh_pdfs(root: Path, changed: Tree, cache: PdfCache | None, run: PdfRun)
 
 
 def regenerate(
-    config_path: Path, root: Path, cache: PdfCache | None = None, run: PdfRun | None = None
+    config_path: Path,
+    root: Path,
+    cache: PdfCache | None = None,
+    run: PdfRun | None = None,
+    renders: RenderCache | None = None,
 ) -> int:
     """Render again, write what changed and drop what went; returns the files touched.
 
     With a ``cache``, the PDFs of the print HTML that changed are then made (pages first, so
-    the browser shows the edit before any layout starts).
+    the browser shows the edit before any layout starts). With ``renders``, departments whose
+    inputs did not change are not rendered again either.
     """
-    tree = render_all(load(config_path))
+    tree = render_all(load(config_path), renders)
     changed = changed_files(tree, root)
     write_tree(changed, root)
     stale = stale_files(tree, root)
@@ -115,6 +120,7 @@ def _watch(config_path: Path, root: Path, stop: threading.Event) -> None:
     watch = watch_list(config_path)
     seen = watched_files(watch)
     cache = pdf_cache(config_path)
+    renders = RenderCache(cache.folder.parent / RenderCache.kind)
     try:  # the first pass: every PDF, copied from the last build's cache where it can be
         refresh_pdfs(root, render_all(load(config_path)), cache, PdfRun())
     except PlaybookError as err:
@@ -125,7 +131,7 @@ def _watch(config_path: Path, root: Path, stop: threading.Event) -> None:
             continue
         seen = now
         try:
-            count = regenerate(config_path, root, cache)
+            count = regenerate(config_path, root, cache, renders=renders)
         except PlaybookError as err:
             log.exception("Not updated; fix this and save again:\n%s", err.format_message())
             continue

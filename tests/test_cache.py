@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from generator.cache import CACHE_DIR, PdfCache, cache_key
 from generator.pdf import PdfRun
-from generator.pdfcache import CACHE_DIR, PdfCache, cache_key
 from tests.conftest import SMALL
 
 
@@ -43,6 +43,7 @@ def test_first_build_renders_every_pdf_and_fills_the_cache(
     assert run.rendered
     assert not run.reused
     assert departments(run.rendered) == {"sales", "finance"}
+    assert sorted(run.departments) == ["finance", "sales"]
     cached = list((project / CACHE_DIR / "pdf").glob("*.pdf"))
     assert len(cached) == len(run.rendered)
     assert (project / CACHE_DIR / ".gitignore").is_file()
@@ -54,6 +55,7 @@ def test_no_change_rebuild_renders_nothing_and_is_identical(
     run = PdfRun()
     site = build(project / "organisation.yaml", jobs=2, run=run)
     assert run.rendered == []
+    assert run.departments == []
     assert sorted(run.reused) == sorted(first[0].rendered)
     assert files(site) == first[1]
 
@@ -80,6 +82,7 @@ def test_editing_one_department_renders_only_its_pdfs(
         build(config, jobs=2, run=run)
     finally:
         config.write_text(SMALL, encoding="utf-8")
+    assert run.departments == ["finance"]
     assert run.rendered
     assert departments(run.rendered) == {"finance"}
     # finance documents the edit does not reach (its worksheets) are reused too

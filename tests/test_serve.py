@@ -1,7 +1,7 @@
 from generator.build import render_all
+from generator.cache import PdfCache
 from generator.load import load
 from generator.pdf import PdfRun
-from generator.pdfcache import PdfCache
 from generator.publish import write_tree
 from generator.serve import refresh_pdfs, regenerate, watch_list, watched_files
 from tests.conftest import MINIMAL
