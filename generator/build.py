@@ -23,7 +23,7 @@ def render_all(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
     """
     program = plan_program(playbook)
     templates = playbook.resolve(playbook.config.site.templates)
-    env = make_environment(templates)
+    env = make_environment(templates, cache and cache.folder.parent / "jinja")
     tree = render_site(program, env)
     context = base_context(program)
     tree.update(render_printables(program, env, context, cache, templates))
