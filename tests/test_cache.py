@@ -9,6 +9,7 @@ import pytest
 
 from generator.build import build
 from generator.cache import CACHE_DIR, PdfCache, cache_key
+from generator.cli import progress_bar, show_progress
 from generator.pdf import PdfRun
 from tests.conftest import SMALL
 
@@ -112,3 +113,22 @@ def test_prune_keeps_only_used(tmp_path: Path) -> None:
     cache.store("drop", pdf)
     assert cache.prune({"keep"}) == 1
     assert [p.name for p in cache.folder.iterdir()] == ["keep.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("tty", "ci", "shown"), [(True, None, True), (True, "1", False), (False, None, False)]
+)
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch, tty, ci, shown) -> None:
+    monkeypatch.setattr("sys.stderr.isatty", lambda: tty)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    assert show_progress() is shown
+
+
+def test_progress_bar_counts_ticks(capsys) -> None:
+    with progress_bar(3) as tick:
+        for _ in range(3):
+            tick()
+    assert "PDFs" in capsys.readouterr().err
