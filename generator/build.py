@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from generator.cache import PdfCache, RenderCache
 from generator.load import load
 from generator.model import Playbook
 from generator.pairing import pairing_summary
-from generator.pdf import pdf_step
+from generator.pdf import PdfRun, pdf_step
 from generator.printables import render_printables
 from generator.publish import Tree, publish
 from generator.render import base_context, make_environment, plan_program, render_site
@@ -16,22 +17,43 @@ from generator.render import base_context, make_environment, plan_program, rende
 log = logging.getLogger(__name__)
 
 
-def render_all(playbook: Playbook) -> Tree:
-    """Everything the site needs, as a virtual tree."""
+def render_all(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
+    """Everything the site needs, as a virtual tree.
+
+    With a cache, a department's printables whose inputs did not change come from it.
+    """
     program = plan_program(playbook, pairing_summary(playbook))
-    env = make_environment(playbook.resolve(playbook.config.site.templates))
+    templates = playbook.resolve(playbook.config.site.templates)
+    env = make_environment(templates, cache and cache.folder.parent / "jinja")
     tree = render_site(program, env)
-    tree.update(render_printables(program, env, base_context(program)))
+    context = base_context(program)
+    tree.update(render_printables(program, env, context, cache, templates))
     return tree
 
 
-def build(config_path: Path, output: Path | None = None, jobs: int | None = None) -> Path:
+def build(
+    config_path: Path,
+    output: Path | None = None,
+    jobs: int | None = None,
+    *,
+    cache: bool = True,
+    run: PdfRun | None = None,
+) -> Path:
     """Build the site and printables for a config; returns the output folder.
 
-    ``jobs`` is the number of processes rendering PDFs (default: one per CPU).
+    ``jobs`` is the number of processes rendering PDFs (default: one per CPU). With ``cache``,
+    PDFs whose print HTML has not changed are copied from ``.playbook-cache/`` beside the output
+    instead of laid out again. ``run`` collects what the PDF step did (and draws progress).
     """
     playbook = load(config_path)
     target = output or playbook.resolve(playbook.config.site.output)
-    tree = render_all(playbook)
+    run = run if run is not None else PdfRun()
+    renders = RenderCache.beside(target) if cache else None
+    tree = render_all(playbook, renders)
+    run.departments = renders.rendered if renders else [p.slug for p in playbook.departments]
     log.info("Rendered %d files for %d departments", len(tree), len(playbook.departments))
-    return publish(playbook, tree, target, prepare=(pdf_step(jobs),))
+    pdfs = PdfCache.beside(target) if cache else None
+    site = publish(playbook, tree, target, prepare=(pdf_step(jobs, pdfs, run),))
+    if renders:
+        renders.prune(renders.used)
+    return site

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -12,6 +16,7 @@ from generator.build import build
 from generator.checks import design_warnings
 from generator.errors import PlaybookError
 from generator.load import load
+from generator.pdf import PdfRun
 from generator.scaffold import init_program, schema_json
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
@@ -77,10 +82,29 @@ def validate(config: Path | None) -> None:
     type=click.IntRange(min=1),
     help="Processes that render PDFs in parallel.  [default: one per CPU]",
 )
-def build_command(config: Path | None, output: Path | None, jobs: int | None) -> None:
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse unchanged PDFs from .playbook-cache/ beside the output.",
+)
+def build_command(config: Path | None, output: Path | None, jobs: int | None, cache: bool) -> None:
     """Build the site and printables for CONFIG."""
-    site = build(find_config(config), output, jobs=jobs)
-    click.echo(f"Site built in {site}")
+    run = PdfRun(progress=progress_bar if show_progress() else None)
+    site = build(find_config(config), output, jobs=jobs, cache=cache, run=run)
+    click.echo(f"Site built in {site} ({len(run.rendered)} PDFs made, {len(run.reused)} reused)")
+
+
+def show_progress() -> bool:
+    """A progress bar only for a person at a terminal: not in CI, not into a pipe or log."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextlib.contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[], None]]:
+    """A click progress bar on stderr, advanced by one per call of the yielded function."""
+    with click.progressbar(length=total, label="PDFs", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
 
 
 @main.command()

@@ -9,13 +9,16 @@ folder or from a test's temporary folder.
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+import generator
 from generator.agenda import agenda_items, cohort_agenda, timed
+from generator.cache import RenderCache, digest, folder_fingerprint
 from generator.documents import (
     BOOKLET,
     CALENDAR,
@@ -26,6 +29,7 @@ from generator.documents import (
 )
 from generator.ical import calendar_ics
 from generator.render import Program, Tree, department_view, render_template
+from generator.resources import builtin_templates_dir
 
 
 def print_context(program: Program, department: SimpleNamespace) -> dict[str, Any]:
@@ -93,9 +97,41 @@ def render_department(
     return tree
 
 
-def render_printables(program: Program, env: jinja2.Environment, site: dict[str, Any]) -> Tree:
-    """Every department's printables."""
+def fingerprint(program: Program, user_templates: Path | None) -> str:
+    """What every department's printables depend on besides its own plan.
+
+    The generator's code, every template, the organisation, the defaults and the topics. A user's
+    own template may read any name (another department, the whole config), so with user
+    templates the whole config is part of the key and any edit renders every department again.
+    """
+    playbook = program.playbook
+    code = folder_fingerprint(Path(generator.__file__).parent, builtin_templates_dir())
+    parts = [code, repr(playbook.config.organisation), repr(playbook.defaults)]
+    parts.append(repr(sorted(playbook.topics.items())))
+    if user_templates is not None and any(p.is_file() for p in user_templates.rglob("*")):
+        parts += [folder_fingerprint(user_templates), repr(playbook.config)]
+    return digest(parts)
+
+
+def render_printables(
+    program: Program,
+    env: jinja2.Environment,
+    site: dict[str, Any],
+    cache: RenderCache | None = None,
+    user_templates: Path | None = None,
+) -> Tree:
+    """Every department's printables; with a cache, only departments whose inputs changed."""
     tree: Tree = {}
+    shared = fingerprint(program, user_templates) if cache is not None else ""
     for plan in program.departments:
-        tree.update(render_department(program, env, plan, site))
+        if cache is None:
+            tree.update(render_department(program, env, plan, site))
+            continue
+        key = digest([shared, repr(plan)])
+        files = cache.get(key)
+        if files is None:
+            files = render_department(program, env, plan, site)
+            cache.put(key, files)
+            cache.rendered.append(plan.department.slug)
+        tree.update(files)
     return tree

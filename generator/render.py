@@ -74,8 +74,14 @@ def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> P
 # --- Environment ----------------------------------------------------------------------------
 
 
-def make_environment(user_templates: Path | None) -> jinja2.Environment:
-    """One environment: user templates first, then built-in; ``!default/`` is always built-in."""
+def make_environment(
+    user_templates: Path | None, bytecode: Path | None = None
+) -> jinja2.Environment:
+    """One environment: user templates first, then built-in; ``!default/`` is always built-in.
+
+    ``bytecode`` is a folder where compiled templates are kept between builds (jinja checks
+    each against its source, so an edited template is compiled again).
+    """
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"!default": builtin})]
     if user_templates is not None and user_templates.is_dir():
@@ -88,9 +94,17 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(bytecode),
     )
     env.filters.update(FILTERS)
     return env
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
@@ -99,7 +113,11 @@ def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
     Guide templates are written with explicit whitespace control (``{%- -%}``) rather than
     trim_blocks/lstrip_blocks, so they render through an overlay without those two settings.
     """
-    return env.overlay(trim_blocks=False, lstrip_blocks=False)
+    bytecode = env.bytecode_cache
+    if isinstance(bytecode, jinja2.FileSystemBytecodeCache):
+        # jinja keys compiled templates by name only, not by these settings: keep them apart
+        bytecode = jinja2.FileSystemBytecodeCache(bytecode.directory, "__guide_%s.cache")
+    return env.overlay(trim_blocks=False, lstrip_blocks=False, bytecode_cache=bytecode)
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:

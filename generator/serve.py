@@ -4,6 +4,12 @@ MkDocs' own server watches the generated docs folder and reloads the browser. A 
 here watches what MkDocs cannot see (the YAML, the user's and the built-in templates), renders
 again on a change and rewrites only the files whose text changed, so the reload is quick.
 A broken edit is logged and the last good preview stays up.
+
+PDFs come from the same cache as ``playbook build`` (``.playbook-cache/`` beside the configured
+output), after the pages: an edit shows in the browser as soon as its pages are written (about a
+second), and only the print HTML it changed is laid out again, in the background, while the
+preview already shows the new text; the PDF links work once that pass ends. A preview started
+after a build copies every PDF from the cache instead of laying any out.
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ import threading
 from pathlib import Path
 
 from generator.build import render_all
+from generator.cache import PdfCache, RenderCache
 from generator.errors import PlaybookError
 from generator.load import load
+from generator.pdf import PdfRun, make_pdfs
 from generator.publish import Tree, write_tree
 from generator.resources import builtin_templates_dir
 
@@ -56,33 +64,74 @@ def changed_files(tree: Tree, root: Path) -> Tree:
 
 
 def stale_files(tree: Tree, root: Path) -> list[Path]:
-    """Generated docs that the new tree no longer has (a renamed department's old page)."""
+    """Generated docs that the new tree no longer has (a renamed department's old page).
+
+    A PDF stays while its print HTML does.
+    """
     docs = root / "docs"
     keep = {root / relative for relative in tree}
+    keep |= {path.with_suffix(".pdf") for path in keep if path.suffix == ".html"}
     return [p for p in docs.rglob("*") if p.is_file() and p not in keep] if docs.is_dir() else []
 
 
-def regenerate(config_path: Path, root: Path) -> int:
-    """Render again, write what changed and drop what went; returns the files touched."""
-    tree = render_all(load(config_path))
+def pdf_cache(config_path: Path) -> PdfCache:
+    """The cache ``playbook build`` uses for this config."""
+    playbook = load(config_path)
+    return PdfCache.beside(playbook.resolve(playbook.config.site.output))
+
+
+def refresh_pdfs(root: Path, changed: Tree, cache: PdfCache | None, run: PdfRun) -> None:
+    """PDFs for the print HTML files in ``changed``: from the cache, else laid out again."""
+    html = [
+        root / relative
+        for relative in sorted(changed)
+        if relative.startswith("docs/printables/") and relative.endswith(".html")
+    ]
+    if html:
+        make_pdfs(root / "docs", None, cache, run, files=html)
+        log.info("PDFs: %d rendered, %d from the cache", len(run.rendered), len(run.reused))
+
+
+def regenerate(
+    config_path: Path,
+    root: Path,
+    cache: PdfCache | None = None,
+    run: PdfRun | None = None,
+    renders: RenderCache | None = None,
+) -> int:
+    """Render again, write what changed and drop what went; returns the files touched.
+
+    With a ``cache``, the PDFs of the print HTML that changed are then made (pages first, so
+    the browser shows the edit before any layout starts). With ``renders``, departments whose
+    inputs did not change are not rendered again either.
+    """
+    tree = render_all(load(config_path), renders)
     changed = changed_files(tree, root)
     write_tree(changed, root)
     stale = stale_files(tree, root)
     for path in stale:
         path.unlink()
+    if cache is not None:
+        refresh_pdfs(root, changed, cache, run or PdfRun())
     return len(changed) + len(stale)
 
 
 def _watch(config_path: Path, root: Path, stop: threading.Event) -> None:
     watch = watch_list(config_path)
     seen = watched_files(watch)
+    cache = pdf_cache(config_path)
+    renders = RenderCache(cache.folder.parent / RenderCache.kind)
+    try:  # the first pass: every PDF, copied from the last build's cache where it can be
+        refresh_pdfs(root, render_all(load(config_path)), cache, PdfRun())
+    except PlaybookError as err:
+        log.exception("PDFs not made:\n%s", err.format_message())
     while not stop.wait(POLL_SECONDS):
         now = watched_files(watch)
         if now == seen:
             continue
         seen = now
         try:
-            count = regenerate(config_path, root)
+            count = regenerate(config_path, root, cache, renders=renders)
         except PlaybookError as err:
             log.exception("Not updated; fix this and save again:\n%s", err.format_message())
             continue

@@ -1,7 +1,9 @@
 from generator.build import render_all
+from generator.cache import PdfCache
 from generator.load import load
+from generator.pdf import PdfRun
 from generator.publish import write_tree
-from generator.serve import regenerate, watch_list, watched_files
+from generator.serve import refresh_pdfs, regenerate, watch_list, watched_files
 from tests.conftest import MINIMAL
 
 
@@ -23,3 +25,33 @@ def test_watch_list_covers_config_and_templates(write_config, tmp_path):
     files = watched_files(watch_list(config))
     assert config.resolve() in files
     assert (tmp_path / "templates" / "x.md").resolve() in files
+
+
+def test_regenerate_lays_out_only_changed_print_html(write_config, tmp_path, monkeypatch):
+    laid_out = []
+
+    def fake_render(files, jobs=None, tick=None):
+        laid_out.extend(files)
+        for path in files:
+            path.with_suffix(".pdf").write_bytes(b"%PDF " + path.read_bytes()[:20])
+        return [path.with_suffix(".pdf") for path in files]
+
+    monkeypatch.setattr("generator.pdf.render_all", fake_render)
+    config = write_config()
+    root = tmp_path / "preview"
+    cache = PdfCache(tmp_path / "cache")
+    tree = render_all(load(config))
+    write_tree(tree, root)
+    refresh_pdfs(root, tree, cache, PdfRun())
+    first = len(laid_out)
+    assert first == len([p for p in tree if p.startswith("docs/printables/") and ".html" in p])
+    run = PdfRun()
+    assert regenerate(config, root, cache, run) == 0
+    assert run.rendered == []
+    write_config(MINIMAL.replace("    sessions: 3\n", "    sessions: 2\n"))
+    regenerate(config, root, cache, run)
+    assert run.rendered
+    assert {path.split("/")[1] for path in run.rendered} == {"sales"}
+    assert len(laid_out) == first + len(run.rendered)
+    # PDFs outlive the regeneration: their print HTML is still in the tree
+    assert (root / "docs/printables/research/booklet.pdf").is_file()
