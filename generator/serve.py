@@ -20,10 +20,10 @@ import threading
 from pathlib import Path
 
 from generator.build import render_all
-from generator.cache import PdfCache, RenderCache
+from generator.cache import PdfCache, RenderCache, cache_key
 from generator.errors import PlaybookError
 from generator.load import load
-from generator.pdf import PdfRun, make_pdfs
+from generator.pdf import OPTIONS, PdfRun, make_pdfs, print_files
 from generator.publish import Tree, write_tree
 from generator.resources import builtin_templates_dir
 
@@ -78,6 +78,15 @@ def pdf_cache(config_path: Path) -> PdfCache:
     """The cache ``playbook build`` uses for this config."""
     playbook = load(config_path)
     return PdfCache.beside(playbook.resolve(playbook.config.site.output))
+
+
+def copy_cached_pdfs(root: Path, cache: PdfCache) -> int:
+    """Copy every PDF the cache already has, so the first preview links resolve at once.
+
+    Only copies: anything missing is laid out by the watcher thread after the server starts.
+    """
+    files = print_files(root / "docs")
+    return sum(cache.fetch(cache_key(path, OPTIONS), path) for path in files)
 
 
 def refresh_pdfs(root: Path, changed: Tree, cache: PdfCache | None, run: PdfRun) -> None:
@@ -145,6 +154,8 @@ def serve_program(config_path: Path, dev_addr: str) -> None:
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder:
         root = Path(folder)
         write_tree(render_all(load(config_path)), root)
+        copied = copy_cached_pdfs(root, pdf_cache(config_path))
+        log.info("%d PDFs from the last build's cache", copied)
         stop = threading.Event()
         watcher = threading.Thread(
             target=_watch, args=(config_path.resolve(), root, stop), daemon=True

@@ -55,3 +55,15 @@ def test_regenerate_lays_out_only_changed_print_html(write_config, tmp_path, mon
     assert len(laid_out) == first + len(run.rendered)
     # PDFs outlive the regeneration: their print HTML is still in the tree
     assert (root / "docs/printables/research/booklet.pdf").is_file()
+
+
+def test_preview_starts_with_the_last_builds_pdfs(small_config, built_site, tmp_path):
+    from generator.serve import copy_cached_pdfs, pdf_cache
+
+    root = tmp_path / "preview"
+    write_tree(render_all(load(small_config)), root)
+    copied = copy_cached_pdfs(root, pdf_cache(small_config))
+    pdfs = sorted((root / "docs" / "printables").rglob("*.pdf"))
+    assert copied == len(pdfs) > 10
+    html = sorted((root / "docs" / "printables").rglob("*.html"))
+    assert len(pdfs) == len(html)
