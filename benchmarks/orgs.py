@@ -15,16 +15,9 @@ from pathlib import Path
 
 import yaml
 
-TOPICS = (
-    "technology",
-    "social-media",
-    "cultural-competence",
-    "customer-perspective",
-    "ways-of-working",
-    "view-from-the-ground",
-    "innovation",
-    "work-life",
-)
+from generator.topics import builtin_topics
+
+TOPICS = tuple(topic.id for topic in builtin_topics())
 CADENCES = ("weekly", "every 2 weeks", "every 3 weeks", "monthly")
 
 
