@@ -24,7 +24,7 @@ def render_all(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
     """
     program = plan_program(playbook, pairing_summary(playbook))
     templates = playbook.resolve(playbook.config.site.templates)
-    env = make_environment(templates, cache and cache.folder.parent / "jinja")
+    env = make_environment(templates, cache.folder.parent / "jinja" if cache else None)
     tree = render_site(program, env)
     context = base_context(program)
     tree.update(render_printables(program, env, context, cache, templates))

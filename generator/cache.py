@@ -150,7 +150,7 @@ class RenderCache(FolderCache):
         self.used: set[str] = set()
         self.rendered: list[str] = []
 
-    def get(self, key: str) -> dict[str, str] | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         """The files stored under ``key``, or None."""
         try:
             files = json.loads(self.path(key).read_text(encoding="utf-8"))

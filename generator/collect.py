@@ -174,7 +174,7 @@ def pdf_fields(path: Path) -> dict[str, str]:
     """
     with quiet_pypdf():
         reader = PdfReader(path)
-        root = reader.trailer["/Root"]
+        root: Any = reader.trailer["/Root"]
         if "/AcroForm" not in root:
             msg = "not a playbook feedback form (no form fields)"
             raise FormError(msg)

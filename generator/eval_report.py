@@ -67,7 +67,8 @@ def stacked_chart(questions: list[QuestionStats], brand: str) -> dict[str, Any]:
     colours = scale_colours(first.type, len(first.scale), brand)
     rows = []
     for index, stats in enumerate(questions):
-        x, segments = label_w, []
+        x: float = label_w
+        segments = []
         for value, share, count, fill in zip(
             stats.question.scale, stats.shares, stats.counts, colours, strict=True
         ):

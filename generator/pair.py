@@ -125,7 +125,9 @@ def _pins(problem: Problem) -> list[tuple[int, int]]:
     """Resolve ``pinned`` to (row, col) cells; every broken rule is a located ConfigError."""
     rows = {p.email: i for i, p in enumerate(problem.mentees)}
     cols = {p.email: j for j, p in enumerate(problem.mentors)}
-    cells, problems, used = [], [], {}
+    cells: list[tuple[int, int]] = []
+    problems: list[str] = []
+    used: dict[int, int] = {}
     for k, pin in enumerate(problem.settings.pinned):
         where = f"pairing.pinned[{k}]"
         if pin.mentee not in rows or pin.mentor not in cols:

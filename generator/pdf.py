@@ -111,7 +111,7 @@ def render_all(files: list[Path], jobs: int | None = None, tick: Tick | None = N
         return [future.result() for future in futures]
 
 
-def _with_progress(run: PdfRun, total: int, work: Callable[[Tick | None], None]) -> None:
+def _with_progress(run: PdfRun, total: int, work: Callable[[Tick | None], object]) -> None:
     bar = run.progress(total) if run.progress and total else None
     if bar is None:
         work(None)

@@ -8,6 +8,7 @@ do not drift), but never land on or before the session before them.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,11 +24,11 @@ class Session:
     """One session of a program, dated and with its purpose."""
 
     number: int
-    date: date
+    date: dt.date
     kind: str
     topic: Topic | None
     title: str
-    moved_from: date | None = None
+    moved_from: dt.date | None = None
 
 
 @dataclass(frozen=True)

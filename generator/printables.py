@@ -128,7 +128,7 @@ def render_printables(
             tree.update(render_department(program, env, plan, site))
             continue
         key = digest([shared, repr(plan)])
-        files = cache.get(key)
+        files: dict[str, Any] | None = cache.get(key)
         if files is None:
             files = render_department(program, env, plan, site)
             cache.put(key, files)

@@ -116,8 +116,8 @@ def publish(
             step(staging)
         with fixed_build_date(playbook):
             site = build_site(staging)
-        for step in steps:
-            step(staging, site)
+        for finish in steps:
+            finish(staging, site)
         (site / MARKER).write_text("Built by playbook; safe to replace.\n", encoding="utf-8")
         swap(site, output)
         swap(staging, output.parent / SOURCES)
