@@ -22,6 +22,7 @@ from generator.model import (
     Config,
     Department,
     Playbook,
+    ProgramFields,
     ResolvedDepartment,
     Settings,
     Span,
@@ -31,20 +32,8 @@ from generator.topics import topic_library
 from generator.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
 
 Problem = tuple[KeyPath, str]
-INHERITED = (
-    "start",
-    "sessions",
-    "cadence",
-    "session_minutes",
-    "session_time",
-    "format",
-    "focus_areas",
-    "blackout_dates",
-    "paper_size",
-    "cohort",
-    "agreement",
-    "accept_warnings",
-)
+#: The keys a department may override: exactly the fields departments share with the program.
+INHERITED = tuple(ProgramFields.model_fields)
 
 
 def load(path: Path) -> Playbook:

@@ -8,6 +8,7 @@ so a user can replace one block instead of copying a whole page.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import traceback
@@ -149,22 +150,14 @@ def _where(err: Exception, name: str) -> str:
 def settings_view(
     settings: Settings, sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]
 ) -> SimpleNamespace:
-    """Settings as templates read them, with the schedule, cohort events and end date."""
+    """Settings as templates read them, with the schedule, cohort events and end date.
+
+    Every Settings field passes through unchanged, so a new setting reaches templates without
+    being listed here.
+    """
+    values = {field.name: getattr(settings, field.name) for field in dataclasses.fields(settings)}
     return SimpleNamespace(
-        events=list(events),
-        cohort=settings.cohort,
-        agreement=settings.agreement,
-        start=settings.start,
-        end=sessions[-1].date,
-        sessions=settings.sessions,
-        cadence=settings.cadence,
-        session_minutes=settings.session_minutes,
-        session_time=settings.session_time,
-        format=settings.format,
-        focus_areas=list(settings.focus_areas),
-        blackouts=list(settings.blackouts),
-        paper_size=settings.paper_size,
-        schedule=list(sessions),
+        **values, end=sessions[-1].date, schedule=list(sessions), events=list(events)
     )
 
 
