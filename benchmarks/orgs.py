@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.topics import builtin_topics
+from generator.config.topics import builtin_topics
 
 TOPICS = tuple(topic.id for topic in builtin_topics())
 CADENCES = ("weekly", "every 2 weeks", "every 3 weeks", "monthly")

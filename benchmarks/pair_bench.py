@@ -32,7 +32,7 @@ LANGUAGES = ["English", "French", "Spanish", "German", "Hindi", "Mandarin"]
 
 def synthetic_roster(size: int, seed: int = 42) -> list:
     """``size`` mentees and ``size`` mentors with realistic skill and management structure."""
-    from generator.roster import Participant
+    from generator.pairing.roster import Participant
 
     rng = random.Random(seed)
     popularity = [1.0 / (rank + 1) ** 1.1 for rank in range(len(SKILLS))]
@@ -70,8 +70,8 @@ def _weighted_sample(rng: random.Random, items: list, weights: list, count: int)
 
 def measure_engine(size: int, fairness: bool) -> dict:
     """Time ``pair_cohort`` once; report seconds, peak RSS and the pairs made."""
-    from generator.pair import pair_cohort
-    from generator.pairing_settings import PairingSettings
+    from generator.config.pairing_settings import PairingSettings
+    from generator.pairing.cohort import pair_cohort
 
     people = synthetic_roster(size)
     start, cpu = time.perf_counter(), time.process_time()
@@ -85,10 +85,10 @@ def measure_raw(size: int) -> dict:
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    from generator.pair import _split_roles
-    from generator.pair_matrix import build_problem
-    from generator.pair_solve import gain_matrix
-    from generator.pairing_settings import PairingSettings
+    from generator.config.pairing_settings import PairingSettings
+    from generator.pairing.cohort import _split_roles
+    from generator.pairing.matrix import build_problem
+    from generator.pairing.solve import gain_matrix
 
     mentees, mentors = _split_roles(synthetic_roster(size))
     problem = build_problem(mentees, mentors, PairingSettings())

@@ -18,18 +18,17 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.build import render_all
-from generator.load import load
-from generator.pdf import print_files
-from generator.pdf import render_all as render_pdfs
-from generator.publish import write_tree
+from generator.commands.build import render_tree
+from generator.config.load import load
+from generator.publish.files import write_tree
+from generator.publish.pdf import print_files, render_pdfs
 
 
 def produce(config: Path, jobs: int, scratch: Path) -> tuple[float, list[Path]]:
     """One full run: load, render the tree, write it, make every PDF. Returns (seconds, PDFs)."""
     shutil.rmtree(scratch, ignore_errors=True)
     start = time.perf_counter()
-    tree = render_all(load(config))
+    tree = render_tree(load(config))
     write_tree({k: v for k, v in tree.items() if k.startswith("docs/printables/")}, scratch)
     pdfs = render_pdfs(print_files(scratch / "docs"), jobs)
     return time.perf_counter() - start, pdfs

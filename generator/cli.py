@@ -12,12 +12,11 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import build
-from generator.checks import design_warnings
+from generator.commands.build import build
+from generator.commands.init import init_program, schema_json
+from generator.commands.validate import validate_program
 from generator.errors import PlaybookError
-from generator.load import load
-from generator.pdf import PdfRun
-from generator.scaffold import init_program, schema_json
+from generator.publish.pdf import PdfRun
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
 
@@ -62,8 +61,7 @@ def init(directory: Path, force: bool) -> None:
 def validate(config: Path | None) -> None:
     """Check CONFIG; list every problem with file:line:column."""
     path = find_config(config)
-    playbook = load(path)
-    warnings = design_warnings(playbook)
+    playbook, warnings = validate_program(path)
     for warning in warnings:
         click.echo(f"Warning: {warning.text(playbook.source)}", err=True)
     count = len(playbook.departments)
@@ -112,7 +110,7 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config: Path | None, dev_addr: str) -> None:
     """Preview the site; rebuilds when CONFIG or a template changes."""
-    from generator.serve import serve_program
+    from generator.commands.serve import serve_program
 
     serve_program(find_config(config), dev_addr)
 
@@ -128,7 +126,7 @@ def serve(config: Path | None, dev_addr: str) -> None:
 @click.option("--fairness/--no-fairness", default=None, help="Raise the weakest pair first.")
 def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> None:
     """Pair mentors and mentees from ROSTER; write a private report and per-pair packets."""
-    from generator.pairing import pair_program
+    from generator.commands.pair import pair_program
 
     outcome = pair_program(find_config(config), roster, fairness)
     result = outcome.result
@@ -155,7 +153,7 @@ def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> Non
 )
 def collect(forms: tuple[Path, ...], config: Path | None) -> None:
     """Read filled feedback forms (PDF, CSV) under FORMS; write a private evaluation report."""
-    from generator.eval_report import collect_program
+    from generator.commands.collect import collect_program
 
     outcome = collect_program(find_config(config), list(forms))
     collected = outcome.collected

@@ -92,7 +92,7 @@ def small_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_site(small_config: Path) -> Path:
     """The small config built once, with PDFs, on two workers."""
-    from generator.build import build
+    from generator.commands.build import build
 
     return build(small_config, jobs=2)
 
@@ -100,7 +100,7 @@ def built_site(small_config: Path) -> Path:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example program, built once for the whole session."""
-    from generator.build import build
+    from generator.commands.build import build
 
     root = tmp_path_factory.mktemp("example")
     return build(Path("playbook/organisation.yaml"), root / "site")

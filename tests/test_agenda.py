@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.agenda import (
+from generator.config.resolved import Topic
+from generator.program.agenda import (
     COHORT_AGENDAS,
     UNIT,
     AgendaItem,
@@ -17,8 +18,7 @@ from generator.agenda import (
     shares,
     timed,
 )
-from generator.model import Topic
-from generator.plan import KICKOFF, MIDPOINT, TOPIC, WRAPUP, Session
+from generator.program.schedule import KICKOFF, MIDPOINT, TOPIC, WRAPUP, Session
 
 TECH = Topic("technology", "Technology")
 

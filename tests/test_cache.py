@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.cache import CACHE_DIR, PdfCache, cache_key
 from generator.cli import progress_bar, show_progress
-from generator.pdf import PdfRun
+from generator.commands.build import build
+from generator.publish.cache import CACHE_DIR, PdfCache, cache_key
+from generator.publish.pdf import PdfRun
 from tests.conftest import SMALL
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from generator.build import render_all
-from generator.load import load
-from generator.plan import plan_department
+from generator.commands.build import render_tree
+from generator.config.load import load
+from generator.program.plan import plan_department
 
 
 def calendar(config: Path, slug: str) -> Calendar:
-    tree = render_all(load(config))
+    tree = render_tree(load(config))
     return Calendar.from_ical(tree[f"docs/printables/{slug}/sessions.ics"])
 
 
@@ -46,7 +46,7 @@ def test_no_event_falls_in_a_blackout(small_config: Path) -> None:
 def test_dates_agree_with_the_plan(small_config: Path) -> None:
     playbook = load(small_config)
     for department in playbook.departments:
-        plan = plan_department(department)
+        plan = plan_department(department, playbook.config.organisation.program)
         cal = calendar(small_config, department.slug)
         days = [event.decoded("dtstart").date() for event in events(cal)]
         assert days == [s.date for s in plan.schedule]
@@ -64,14 +64,14 @@ def test_length_uids_and_stamp_come_from_the_config(small_config: Path) -> None:
 
 
 def test_calendar_is_deterministic(small_config: Path) -> None:
-    first = render_all(load(small_config))["docs/printables/sales/sessions.ics"]
-    second = render_all(load(small_config))["docs/printables/sales/sessions.ics"]
+    first = render_tree(load(small_config))["docs/printables/sales/sessions.ics"]
+    second = render_tree(load(small_config))["docs/printables/sales/sessions.ics"]
     assert first == second
     assert "\r\n" in first  # RFC 5545 line endings
 
 
 def test_agenda_pages_carry_the_calendar_dates(small_config: Path) -> None:
-    tree = render_all(load(small_config))
+    tree = render_tree(load(small_config))
     assert "Tuesday 9 March 2027" in tree["docs/printables/sales/agenda-s02.html"]
     assert "moved from 8 Mar 2027" in tree["docs/printables/sales/agenda-s02.html"]
 

@@ -1,11 +1,12 @@
-from generator.checks import design_warnings
 from generator.cli import main
-from generator.load import load
+from generator.config.load import load
+from generator.program.checks import design_warnings
+from generator.program.plan import plan_program
 from tests.conftest import MINIMAL
 
 
 def codes(write_config, text):
-    return [(w.code, w.key_path) for w in design_warnings(load(write_config(text)))]
+    return [(w.code, w.key_path) for w in design_warnings(plan_program(load(write_config(text))))]
 
 
 def test_good_design_has_no_warnings(write_config):

@@ -81,7 +81,7 @@ def test_init_refuses_to_overwrite(runner, tmp_path):
 
 def test_init_example_has_three_differing_departments(runner, tmp_path):
     runner.invoke(main, ["init", str(tmp_path)])
-    from generator.load import load
+    from generator.config.load import load
 
     playbook = load(tmp_path / "organisation.yaml")
     departments = playbook.departments[:3]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from generator.build import build, render_all
 from generator.cli import main
-from generator.collect import pdf_fields
-from generator.eval_report import collect_program
-from generator.load import load
+from generator.commands.build import build, render_tree
+from generator.commands.collect import collect_program
+from generator.config.load import load
+from generator.evaluation.collect import pdf_fields
 from tests.conftest import SMALL
 
 SECRET = "SECRET-ANSWER"
@@ -174,9 +174,9 @@ def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None
 def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     config = program[0]
     collect_program(config, [program[1]])
-    assert "docs/evaluation-results.md" not in render_all(load(config))  # opt-in
+    assert "docs/evaluation-results.md" not in render_tree(load(config))  # opt-in
     config.write_text(SMALL + "evaluation:\n  publish_aggregates: true\n", encoding="utf-8")
-    tree = render_all(load(config))
+    tree = render_tree(load(config))
     page = str(tree["docs/evaluation-results.md"])
     assert "Results: evaluation-results.md" in str(tree["mkdocs.yml"])
     assert SECRET not in page

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.collect import Response
-from generator.evaluate import OVERALL, QuestionStats, respondents, suppressed
-from generator.forms import NPS, RATING, Form, Question
+from generator.evaluation.collect import Response
+from generator.evaluation.stats import OVERALL, QuestionStats, respondents, suppressed
+from generator.program.forms import NPS, RATING, Form, Question
 
 
 def test_nps_is_promoters_minus_detractors() -> None:

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.config.load import load
 from generator.errors import ConfigError
-from generator.load import load
-from generator.render import plan_program
+from generator.program.plan import plan_program
 from tests.conftest import MINIMAL
 
 BASE = yaml.safe_load(MINIMAL)

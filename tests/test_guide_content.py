@@ -17,12 +17,12 @@ import jinja2
 import pytest
 import yaml
 
-from generator.filters import longdate, md, shortdate
-from generator.render import guide_environment, make_environment
+from generator.render.environment import guide_environment, make_environment
+from generator.render.filters import longdate, md, shortdate
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "site"
-TOPICS_FILE = ROOT / "generator" / "topics.yaml"
+TOPICS_FILE = ROOT / "generator" / "config" / "topics.yaml"
 NS = SimpleNamespace  # short name keeps the fake context readable
 
 GUIDE_PAGES = [
@@ -141,7 +141,7 @@ def make_cohort(variant: str) -> NS:
 
 
 def make_events(schedule: list[NS], cohort: NS) -> list[NS]:
-    """Cohort events in the shape of generator.plan.CohortEvent, dated near the sessions."""
+    """Cohort events in the shape of program.schedule.CohortEvent, dated near the sessions."""
     events = []
     if cohort.training:
         day = schedule[0].date - dt.timedelta(days=cohort.training_days_before)

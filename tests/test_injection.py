@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build
+from generator.commands.build import build
 from tests.conftest import MINIMAL
 from tests.helpers import visible_text
 
@@ -53,13 +53,13 @@ def test_every_built_file_is_free_of_raw_script_injection(write_config):
 def test_hostile_strings_stay_text_in_print_html_and_pdf(write_config, tmp_path: Path):
     from pypdf import PdfReader
 
-    from generator.build import render_all
-    from generator.load import load
-    from generator.packets import quiet_pypdf
-    from generator.pdf import render_pdf
-    from generator.publish import write_tree
+    from generator.commands.build import render_tree
+    from generator.config.load import load
+    from generator.pairing.packets import quiet_pypdf
+    from generator.publish.files import write_tree
+    from generator.publish.pdf import render_pdf
 
-    tree = render_all(load(write_config(hostile_config())))
+    tree = render_tree(load(write_config(hostile_config())))
     slug = next(k.split("/")[2] for k in tree if k.startswith("docs/printables/script-alert"))
     html = tree[f"docs/printables/{slug}/goals-mentee.html"]
     assert "<script>alert" not in html

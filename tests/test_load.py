@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
+from generator.config.load import load, slugify
 from generator.errors import ConfigError
-from generator.load import load, slugify
 from tests.conftest import MINIMAL
 
 

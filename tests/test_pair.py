@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.config.pairing_settings import PairingSettings, normalise_skill
 from generator.errors import ConfigError
-from generator.pair import CAPACITY_EXHAUSTED, pair_cohort
-from generator.pairing_settings import PairingSettings, normalise_skill
-from generator.roster import Participant
+from generator.pairing.cohort import CAPACITY_EXHAUSTED, pair_cohort
+from generator.pairing.roster import Participant
 
 ONLY_SKILLS = {"weights": {"cross_department": 0, "same_location": 0, "shared_language": 0}}
 

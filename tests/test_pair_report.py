@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pair_report
+from generator.config.pairing_settings import PairingSettings
 from generator.errors import BuildError
-from generator.pair_report import aggregate_summary, run_pairing
-from generator.pairing_settings import PairingSettings
+from generator.pairing import report as pair_report
+from generator.pairing.report import aggregate_summary, run_pairing
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "playbook" / "roster.example.csv"
 FILES = ["pairing-report.html", "pairing-report.md", "pairs.csv"]

@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.packets import quiet_pypdf
+from generator.pairing.packets import quiet_pypdf
 
 ROSTER = """\
 name,email,role,department,skills,manager

@@ -1,7 +1,7 @@
 from datetime import date
 
-from generator.model import Cadence, Settings, Span, Topic
-from generator.plan import nominal_date, schedule, session_dates, session_kinds
+from generator.config.resolved import Cadence, Settings, Span, Topic
+from generator.program.schedule import nominal_date, schedule, session_dates, session_kinds
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
 

@@ -8,23 +8,22 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from generator.build import render_all
-from generator.documents import documents
-from generator.forms import field_names
-from generator.load import load
-from generator.pdf import render_pdf
-from generator.plan import plan_department
-from generator.topics import builtin_topics
+from generator.commands.build import render_tree
+from generator.config.load import load
+from generator.config.topics import builtin_topics
+from generator.program.forms import field_names
+from generator.program.plan import plan_department
+from generator.publish.pdf import render_pdf
 
 A4, LETTER = (595, 842), (612, 792)
 
 
 def plans(config: Path) -> dict:
-    return {d.slug: plan_department(d) for d in load(config).departments}
+    return {d.slug: plan_department(d, "Mentor-Up") for d in load(config).departments}
 
 
 def docs(config: Path, slug: str) -> list:
-    return documents(plans(config)[slug], "Mentor-Up")
+    return list(plans(config)[slug].documents)
 
 
 def folder(site: Path, slug: str) -> Path:
@@ -89,7 +88,7 @@ def test_booklet_holds_every_field_once(built_site: Path, small_config: Path) ->
 def test_catalogue_names_are_unique_and_readable() -> None:
     playbook = load(Path("playbook/organisation.yaml"))
     for department in playbook.departments:
-        forms = {d.form.id: d.form for d in documents(plan_department(department), "Mentor-Up")}
+        forms = {d.form.id: d.form for d in plan_department(department, "Mentor-Up").documents}
         names = field_names(forms)
         assert len(names) == len(set(names))
         assert all("." not in name and " " not in name for name in names)
@@ -150,8 +149,8 @@ def test_pdfs_are_tagged_and_dated_from_the_config(built_site: Path) -> None:
 
 def test_same_config_same_bytes(built_site: Path, small_config: Path, tmp_path: Path) -> None:
     # The same config renders the same tree, byte for byte (HTML, calendars, pages) ...
-    tree = render_all(load(small_config))
-    assert tree == render_all(load(small_config))
+    tree = render_tree(load(small_config))
+    assert tree == render_tree(load(small_config))
     for path, text in tree.items():
         if path.startswith("docs/printables/"):
             built = built_site / path.removeprefix("docs/")
@@ -174,7 +173,7 @@ def test_department_page_and_downloads_link_the_printables(built_site: Path) -> 
 
 
 def test_print_html_escapes_config_text(small_config: Path) -> None:
-    html = render_all(load(small_config))["docs/printables/sales/agreement.html"]
+    html = render_tree(load(small_config))["docs/printables/sales/agreement.html"]
     assert "Acme &amp; Sons" in html
 
 
@@ -183,14 +182,14 @@ def test_department_without_agreement_gets_no_agreement_document(write_config) -
 
     text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
     playbook = load(write_config(text))
-    research, sales = (plan_department(d) for d in playbook.departments)
-    assert "agreement" in [doc.slug for doc in documents(research, "Reverse Up")]
-    assert "agreement" not in [doc.slug for doc in documents(sales, "Reverse Up")]
+    research, sales = (plan_department(d, "Reverse Up") for d in playbook.departments)
+    assert "agreement" in [doc.slug for doc in research.documents]
+    assert "agreement" not in [doc.slug for doc in sales.documents]
 
 
 def test_agreement_form_has_the_fields_good_agreements_cover(small_config: Path) -> None:
     playbook = load(small_config)
-    forms = {doc.slug: doc.form for doc in documents(plan_department(playbook.departments[0]), "M")}
+    forms = {doc.slug: doc.form for doc in plan_department(playbook.departments[0], "M").documents}
     fields = set(forms["agreement"].fields)
     for key in (
         "goal_1",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from generator.build import render_all
-from generator.load import load
+from generator.commands.build import render_tree
+from generator.config.load import load
 
 ROSTER = Path("playbook/roster.example.csv")
 
@@ -38,7 +38,7 @@ def test_names_appear_only_when_opted_in(tmp_path: Path):
     text = text.replace("roster: roster.example.csv", f"roster: {ROSTER.resolve()}")
     config = tmp_path / "organisation.yaml"
     config.write_text(text, encoding="utf-8")
-    home = render_all(load(config))["docs/index.md"]
+    home = render_tree(load(config))["docs/index.md"]
     assert "## Who is paired with whom" in home
     assert "Margaret Okafor" in home
     assert "@northwind.example" not in home.replace("mentoring@northwind.example", "")

@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.commands.build import build
 from generator.errors import BuildError, ConfigError, TemplateError
-from generator.publish import MARKER, write_tree
+from generator.publish.files import write_tree
+from generator.publish.staging import MARKER
 from tests.conftest import MINIMAL
 from tests.helpers import snapshot, visible_text
 

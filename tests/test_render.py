@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import render_all
+from generator.commands.build import render_tree
+from generator.config.load import load
 from generator.errors import TemplateError
-from generator.filters import hours, md
-from generator.load import load
+from generator.render.filters import hours, md
 from tests.conftest import MINIMAL
 
 
@@ -26,7 +26,7 @@ def test_hours():
 
 
 def test_tree_has_every_page(write_config):
-    tree = render_all(load(write_config()))
+    tree = render_tree(load(write_config()))
     assert {
         "docs/index.md",
         "docs/departments/research.md",
@@ -38,7 +38,7 @@ def test_tree_has_every_page(write_config):
 
 
 def test_department_page_shows_its_own_values(write_config):
-    page = render_all(load(write_config()))["docs/departments/sales.md"]
+    page = render_tree(load(write_config()))["docs/departments/sales.md"]
     assert "# Sales" in page
     assert "3 sessions, weekly" in page
     assert "Sam Sales" in page
@@ -49,7 +49,7 @@ def test_department_page_shows_its_own_values(write_config):
 
 def test_config_text_is_data_not_a_template(write_config):
     text = MINIMAL.replace("- name: Research", "- name: '{{ 7 * 7 }} <b>Ops</b>'")
-    page = render_all(load(write_config(text)))["docs/departments/7-7-b-ops-b.md"]
+    page = render_tree(load(write_config(text)))["docs/departments/7-7-b-ops-b.md"]
     assert "49" not in page
     assert "\\{\\{ 7 \\* 7 \\}\\} &lt;b&gt;Ops&lt;/b&gt;" in page
 
@@ -60,7 +60,7 @@ def test_user_template_overrides_builtin_and_can_extend_it(write_config, tmp_pat
         '{% extends "!default/site/department.md" %}\n'
         "{% block questions %}Our own block for {{ department.name | md }}.{% endblock %}\n"
     )
-    page = render_all(load(write_config()))["docs/departments/sales.md"]
+    page = render_tree(load(write_config()))["docs/departments/sales.md"]
     assert "Our own block for Sales." in page
     assert "## Schedule" in page  # the rest of the built-in page is kept
 
@@ -69,11 +69,11 @@ def test_template_error_names_template_and_line(write_config, tmp_path: Path):
     (tmp_path / "templates" / "site").mkdir(parents=True)
     (tmp_path / "templates" / "site" / "index.md").write_text("line one\n{{ org.nope }}\n")
     with pytest.raises(TemplateError, match=r"templates/site/index.md:2: .*'nope'"):
-        render_all(load(write_config()))
+        render_tree(load(write_config()))
 
 
 def test_mkdocs_config_has_explicit_nav_and_keeps_python_tags():
-    tree = render_all(load("playbook/organisation.yaml"))
+    tree = render_tree(load("playbook/organisation.yaml"))
     config = tree["mkdocs.yml"]
     assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in config
     assert "- Sales: departments/sales.md" in config
@@ -85,5 +85,5 @@ def test_brand_colour_reaches_the_stylesheet(write_config):
     text = MINIMAL.replace(
         "  program: Reverse Up\n", "  program: Reverse Up\n  brand_colour: '#AA3300'\n"
     )
-    css = render_all(load(write_config(text)))["docs/stylesheets/brand.css"]
+    css = render_tree(load(write_config(text)))["docs/stylesheets/brand.css"]
     assert "--md-primary-fg-color: #aa3300;" in css

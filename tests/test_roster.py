@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import RosterError
-from generator.roster import Participant, read_roster
+from generator.pairing.roster import Participant, read_roster
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "playbook" / "roster.example.csv"
 HEADER = "name,email,role,department,skills,manager,capacity"

@@ -1,16 +1,16 @@
-from generator.build import render_all
-from generator.cache import PdfCache
-from generator.load import load
-from generator.pdf import PdfRun
-from generator.publish import write_tree
-from generator.serve import refresh_pdfs, regenerate, watch_list, watched_files
+from generator.commands.build import render_tree
+from generator.commands.serve import refresh_pdfs, regenerate, watch_list, watched_files
+from generator.config.load import load
+from generator.publish.cache import PdfCache
+from generator.publish.files import write_tree
+from generator.publish.pdf import PdfRun
 from tests.conftest import MINIMAL
 
 
 def test_regenerate_writes_only_changes_and_drops_stale_pages(write_config, tmp_path):
     config = write_config()
     root = tmp_path / "preview"
-    write_tree(render_all(load(config)), root)
+    write_tree(render_tree(load(config)), root)
     assert regenerate(config, root) == 0
     write_config(MINIMAL.replace("- name: Research", "- name: Research Lab"))
     assert regenerate(config, root) >= 3  # new page, home, overview, mkdocs.yml; old page gone
@@ -36,11 +36,11 @@ def test_regenerate_lays_out_only_changed_print_html(write_config, tmp_path, mon
             path.with_suffix(".pdf").write_bytes(b"%PDF " + path.read_bytes()[:20])
         return [path.with_suffix(".pdf") for path in files]
 
-    monkeypatch.setattr("generator.pdf.render_all", fake_render)
+    monkeypatch.setattr("generator.publish.pdf.render_pdfs", fake_render)
     config = write_config()
     root = tmp_path / "preview"
     cache = PdfCache(tmp_path / "cache")
-    tree = render_all(load(config))
+    tree = render_tree(load(config))
     write_tree(tree, root)
     refresh_pdfs(root, tree, cache, PdfRun())
     first = len(laid_out)
@@ -58,10 +58,10 @@ def test_regenerate_lays_out_only_changed_print_html(write_config, tmp_path, mon
 
 
 def test_preview_starts_with_the_last_builds_pdfs(small_config, built_site, tmp_path):
-    from generator.serve import copy_cached_pdfs, pdf_cache
+    from generator.commands.serve import copy_cached_pdfs, pdf_cache
 
     root = tmp_path / "preview"
-    write_tree(render_all(load(small_config)), root)
+    write_tree(render_tree(load(small_config)), root)
     copied = copy_cached_pdfs(root, pdf_cache(small_config))
     pdfs = sorted((root / "docs" / "printables").rglob("*.pdf"))
     assert copied == len(pdfs) > 10

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.config.yamlsource import format_key_path, read_yaml
 from generator.errors import ConfigError
-from generator.yamlsource import format_key_path, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes):

@@ -1,0 +1,55 @@
+"""`playbook init`: a complete, working example program to start from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.config.model import Config
+from generator.errors import PlaybookError
+from generator.resources import example_dir, example_site_settings
+
+#: In the repository the example's settings and outputs sit one folder up; in a new
+#: program folder they sit beside the config.
+_REPO_PATHS = {
+    "  settings: ../mkdocs.yml\n": "  settings: mkdocs.yml\n",
+    "  output: ../site\n": "  output: site\n",
+    "  private_output: ../private\n": "  private_output: private\n",
+}
+
+
+def example_config_text() -> str:
+    """The example organisation.yaml, with paths that work in a folder of its own."""
+    text = (example_dir() / "organisation.yaml").read_text(encoding="utf-8")
+    for repo_line, own_line in _REPO_PATHS.items():
+        text = text.replace(repo_line, own_line)
+    return text
+
+
+def schema_json() -> str:
+    """The JSON Schema the example's modeline points at."""
+    schema = Config.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def init_program(directory: Path, *, force: bool = False) -> list[Path]:
+    """Write the example into ``directory``; refuse to overwrite unless ``force``."""
+    files = {
+        "organisation.yaml": example_config_text(),
+        "mkdocs.yml": example_site_settings().read_text(encoding="utf-8"),
+        "playbook.schema.json": schema_json(),
+    }
+    roster = example_dir() / "roster.example.csv"
+    if roster.is_file():
+        files["roster.example.csv"] = roster.read_text(encoding="utf-8")
+    clashes = [name for name in files if (directory / name).exists()]
+    if clashes and not force:
+        msg = f"{directory}: {', '.join(clashes)} already exist; use --force to overwrite"
+        raise PlaybookError(msg)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+        written.append(directory / name)
+    return written

@@ -1,0 +1,43 @@
+"""The API behind `playbook pair`: roster -> pairs -> private report and packets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config.load import load
+from generator.errors import ConfigError
+from generator.pairing.cohort import PairingResult, pair_cohort
+from generator.pairing.packets import Packet, make_packets
+from generator.pairing.report import write_reports
+from generator.pairing.roster import read_roster
+
+
+@dataclass(frozen=True)
+class PairingOutcome:
+    """What `playbook pair` made and where."""
+
+    result: PairingResult
+    folder: Path
+    report: Path
+    packets: list[Packet]
+
+
+def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) -> PairingOutcome:
+    """Pair the roster named on the command line, or the config's `roster`."""
+    playbook = load(config_path)
+    config = playbook.config
+    if roster is None:
+        if config.roster is None:
+            msg = f"{config_path}: no roster given; name one or set `roster:` in the config"
+            raise ConfigError(msg)
+        roster = playbook.resolve(config.roster)
+    settings = config.pairing
+    if fairness is not None:
+        settings = settings.model_copy(update={"fairness": fairness})
+    result = pair_cohort(read_roster(roster), settings)
+    folder = playbook.resolve(config.site.private_output) / "pairing"
+    write_reports(result, folder)
+    site = playbook.resolve(config.site.output)
+    packets = make_packets(result, playbook, site, folder / "packets")
+    return PairingOutcome(result, folder, folder / "pairing-report.html", packets)

@@ -1,0 +1,6 @@
+"""config: the organisation's YAML file to a validated, resolved ``Playbook``.
+
+YAML 1.2 with positions (``yamlsource``), the typed model (``model``), the resolved settings
+later stages read (``resolved``), loading with every problem located (``load``), and the topic
+library (``topics``). Nothing here plans, renders or writes.
+"""

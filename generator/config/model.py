@@ -1,0 +1,418 @@
+"""The typed organisation config: what a program lead may write, and nothing else.
+
+Every field carries a description: they feed the JSON Schema (editor autocompletion) and the
+config reference. Models forbid unknown keys so a typo is an error, not a silent default.
+Departments repeat the program defaults as optional fields; ``None`` means "inherit".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from generator.config.pairing_settings import PairingSettings
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CADENCE_RE = re.compile(
+    r"^(?:weekly|fortnightly|monthly|every (?:(?P<n>[1-9][0-9]?) weeks|week|month))$"
+)
+TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
+COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
+Format = Literal["one-to-one", "group"]
+PaperSize = Literal["A4", "Letter"]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """Base for every config section: unknown keys are errors; values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_email(value: str) -> str:
+    if not EMAIL_RE.match(value):
+        msg = "an e-mail address like name@example.org"
+        raise ValueError(msg)
+    return value
+
+
+class Sponsor(Strict):
+    """The executive who champions the program."""
+
+    name: ShortText = Field(description="The sponsor's full name.")
+    title: ShortText = Field(description="Their job title, e.g. Chief Operating Officer.")
+
+
+class Contact(Strict):
+    """A person participants can write to."""
+
+    name: ShortText = Field(description="Full name.")
+    email: str = Field(description="E-mail address participants write to.")
+    title: str = Field("", max_length=200, description="Job title or role (optional).")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _check_email(value)
+
+
+class Support(Strict):
+    """Somewhere participants can turn for help beyond the program."""
+
+    name: ShortText = Field(description="e.g. Employee Assistance Programme.")
+    contact: ShortText = Field(description="How to reach it: phone, e-mail or intranet address.")
+    about: str = Field("", max_length=500, description="What it helps with, one sentence.")
+
+
+class Organisation(Strict):
+    """Who runs the program."""
+
+    name: ShortText = Field(description="The organisation's name, e.g. Northwind Traders.")
+    program: ShortText = Field(description="The program's name, e.g. Mentor-Up.")
+    sponsor: Sponsor = Field(description="The executive sponsor.")
+    lead: Contact = Field(description="The program lead (HR / L&D) who runs the program.")
+    goals: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list,
+        description="Why the organisation runs the program, one sentence each (shown on the "
+        "home page and in the guide).",
+    )
+    support: list[Support] = Field(
+        default_factory=list,
+        description="Where participants can get support or raise a concern beyond the program "
+        "lead (employee assistance, HR, a speak-up line); shown on the well-being page.",
+    )
+    logo: str | None = Field(
+        None, description="Path to a logo image (PNG, SVG or JPEG), relative to the config file."
+    )
+    brand_colour: str = Field(
+        "#1f6f8b", description="The brand colour as a hex code, e.g. '#1f6f8b' (quote it)."
+    )
+
+    @field_validator("brand_colour", mode="before")
+    @classmethod
+    def _colour(cls, value: object) -> object:
+        if not isinstance(value, str) or not COLOUR_RE.match(value):
+            msg = "a hex colour like '#1f6f8b' (in quotes, since # starts a YAML comment)"
+            raise ValueError(msg)
+        return value.lower()
+
+
+class Blackout(Strict):
+    """A span of days with no sessions (holidays, shutdowns, year-end close)."""
+
+    start: date = Field(alias="from", description="First day with no sessions.")
+    end: date = Field(alias="to", description="Last day with no sessions (inclusive).")
+    label: str = Field("", max_length=200, description="Why, e.g. 'Summer shutdown'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Blackout:
+        if self.end < self.start:
+            msg = (
+                "a span that ends on or after it starts "
+                f"('to' {self.end} is before 'from' {self.start})"
+            )
+            raise ValueError(msg)
+        return self
+
+
+def _date_as_span(value: object) -> object:
+    """A bare date in blackout_dates means a one-day span."""
+    if isinstance(value, date):
+        return {"from": value, "to": value}
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            msg = "a date like 2027-04-05, or a span {from: DATE, to: DATE, label: TEXT}"
+            raise ValueError(msg) from None
+        return {"from": day, "to": day}
+    return value
+
+
+BlackoutItem = Annotated[Blackout, BeforeValidator(_date_as_span)]
+
+
+class CustomTopic(Strict):
+    """A focus area of your own, next to the built-in topic library."""
+
+    id: str = Field(description="A short slug used in focus_areas, e.g. 'sustainability'.")
+    title: ShortText = Field(description="The topic's title.")
+    summary: str = Field("", max_length=500, description="One sentence about the topic.")
+    why: str = Field("", max_length=2000, description="Why a senior leader gains from it.")
+    cover: list[str] = Field(default_factory=list, description="What to cover.")
+    prompts: list[str] = Field(default_factory=list, description="Conversation prompts.")
+    pitfalls: list[str] = Field(default_factory=list, description="Pitfalls to avoid.")
+    icon: str = Field("material/lightbulb-on-outline", description="A Material icon name.")
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG_RE.match(value):
+            msg = "a slug of lower-case letters, digits and hyphens, e.g. 'sustainability'"
+            raise ValueError(msg)
+        return value
+
+
+def _check_cadence(value: str) -> str:
+    if not CADENCE_RE.match(value):
+        msg = "'weekly', 'fortnightly', 'monthly' or 'every N weeks' (N from 1 to 99)"
+        raise ValueError(msg)
+    return value
+
+
+def _check_time(value: str) -> str:
+    if not TIME_RE.match(value):
+        msg = "a 24-hour time like '10:30'"
+        raise ValueError(msg)
+    return value
+
+
+WARNING_CODES = (
+    "few-sessions",
+    "long-sessions",
+    "no-midpoint",
+    "no-training",
+    "no-agreement",
+    "long-program",
+)
+
+
+class Cohort(Strict):
+    """The cohort rhythm around the pair sessions: training, check-ins, debrief, celebration."""
+
+    training: bool = Field(
+        True,
+        description="Induction sessions before the first pair session: one for mentors, one "
+        "for mentees. Training both roles matters; training only mentors gives far less.",
+    )
+    training_days_before: int = Field(
+        7, ge=1, le=60, description="How many days before the first pair session training is."
+    )
+    mentor_checkins: int = Field(
+        2,
+        ge=0,
+        le=12,
+        description="A group check-in (supervision) for mentors after every N pair sessions; "
+        "0 turns them off.",
+    )
+    midpoint_debrief: bool = Field(
+        True, description="A cohort debrief in the week after the mid-point session."
+    )
+    celebration: bool = Field(
+        True, description="A closing celebration for the whole cohort after the last session."
+    )
+
+
+class ProgramFields(Strict):
+    """The settings a department may override; shared by program defaults and departments."""
+
+    start: date | None = Field(None, description="Date of the first session (YYYY-MM-DD).")
+    sessions: int | None = Field(None, ge=1, le=52, description="Number of pair sessions.")
+    cadence: str | None = Field(
+        None,
+        description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
+        "'every N weeks'.",
+    )
+    session_minutes: int | None = Field(
+        None, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
+    )
+    session_time: str | None = Field(
+        None, description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
+    )
+    format: Format | None = Field(
+        None,
+        description="'one-to-one' pairs, or 'group' sessions such as a lunch-and-learn.",
+    )
+    focus_areas: list[str] | None = Field(
+        None,
+        min_length=1,
+        description="Topic ids from the topic library (or your own `topics`) the program "
+        "covers, in order.",
+    )
+    blackout_dates: list[BlackoutItem] | None = Field(
+        None,
+        description="Days with no sessions: a date, or {from, to, label} for a span. A session "
+        "that falls on one moves to the next free working day.",
+    )
+    paper_size: PaperSize | None = Field(None, description="Paper for printables: A4 or Letter.")
+    cohort: Cohort | None = Field(
+        None, description="Training, mentor check-ins, mid-point debrief and celebration."
+    )
+    agreement: bool | None = Field(
+        None, description="Whether pairs sign a mentoring agreement at the kick-off."
+    )
+    accept_warnings: list[Literal[WARNING_CODES]] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="Design warnings you have considered and accept, by code: "
+        + ", ".join(WARNING_CODES)
+        + ".",
+    )
+
+    @field_validator("start")
+    @classmethod
+    def _start(cls, value: date | None) -> date | None:
+        if value is not None and not FIRST_START <= value <= LAST_START:
+            msg = f"a date between {FIRST_START} and {LAST_START}"
+            raise ValueError(msg)
+        return value
+
+    @field_validator("cadence")
+    @classmethod
+    def _cadence(cls, value: str | None) -> str | None:
+        return value if value is None else _check_cadence(value)
+
+    @field_validator("session_time")
+    @classmethod
+    def _time(cls, value: str | None) -> str | None:
+        return value if value is None else _check_time(value)
+
+
+class Program(ProgramFields):
+    """Program defaults: every department gets these unless it overrides them."""
+
+    start: date = Field(description="Date of the first session (YYYY-MM-DD).")  # type: ignore[assignment]
+    sessions: int = Field(6, ge=1, le=52, description="Number of pair sessions.")
+    cadence: str = Field(
+        "every 2 weeks",
+        description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
+        "'every N weeks'.",
+    )
+    session_minutes: int = Field(
+        60, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
+    )
+    session_time: str = Field(
+        "10:00", description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
+    )
+    format: Format = Field(
+        "one-to-one",
+        description="'one-to-one' pairs, or 'group' sessions such as a lunch-and-learn.",
+    )
+    focus_areas: list[str] = Field(
+        default_factory=lambda: ["technology", "social-media", "cultural-competence"],
+        min_length=1,
+        description="Topic ids from the topic library (or your own `topics`), in order.",
+    )
+    blackout_dates: list[BlackoutItem] = Field(
+        default_factory=list, description="Days with no sessions: a date or {from, to, label}."
+    )
+    paper_size: PaperSize = Field("A4", description="Paper for printables: A4 or Letter.")
+    cohort: Cohort = Field(
+        default_factory=Cohort,
+        description="Training, mentor check-ins, mid-point debrief and celebration.",
+    )
+    agreement: bool = Field(
+        True, description="Whether pairs sign a mentoring agreement at the kick-off."
+    )
+    accept_warnings: list[Literal[WARNING_CODES]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Design warnings you have considered and accept, by code: "
+        + ", ".join(WARNING_CODES)
+        + ".",
+    )
+
+
+class Department(ProgramFields):
+    """One department; any program default given here overrides it for this department."""
+
+    name: ShortText = Field(description="The department's name as people say it.")
+    slug: str | None = Field(
+        None, description="URL name of its page; made from the name when left out."
+    )
+    contact: Contact | None = Field(
+        None, description="Who participants in this department write to (default: the lead)."
+    )
+    intro: str = Field("", max_length=5000, description="A welcome from the department.")
+    extra_questions: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, description="Questions added to this department's feedback forms."
+    )
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str | None) -> str | None:
+        if value is not None and not SLUG_RE.match(value):
+            msg = "a slug of lower-case letters, digits and hyphens, e.g. 'customer-care'"
+            raise ValueError(msg)
+        return value
+
+
+class Site(Strict):
+    """Where the site's settings come from and where the output goes."""
+
+    settings: str = Field(
+        "mkdocs.yml",
+        description="A mkdocs.yml with your theme and Markdown settings, relative to this "
+        "file. Left out or missing: the built-in settings.",
+    )
+    output: str = Field("site", description="Folder for the built site, relative to this file.")
+    private_output: str = Field(
+        "private",
+        description="Folder for participant data (pairs, filled forms, reports), never "
+        "published; relative to this file.",
+    )
+    templates: str = Field(
+        "templates",
+        description="Folder of your own templates, relative to this file; a file there "
+        "replaces the built-in template of the same name.",
+    )
+
+
+class Evaluation(Strict):
+    """How `playbook collect` reads the feedback forms and what it may publish."""
+
+    adjust_below: float = Field(
+        3.0,
+        ge=1,
+        le=5,
+        description="A 1-5 rating question whose mean falls below this is listed under "
+        "'what to adjust' in the evaluation report.",
+    )
+    min_group: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="The fewest respondents a group may have before its figures are shown on "
+        "the site; smaller groups are suppressed so no answer can be traced to a person.",
+    )
+    publish_aggregates: bool = Field(
+        False,
+        description="true: `playbook build` adds an evaluation results page with aggregate "
+        "figures (never individual answers) once `playbook collect` has run.",
+    )
+
+
+class Config(Strict):
+    """One organisation's reverse-mentoring program."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, title="Reverse mentoring playbook"
+    )
+
+    organisation: Organisation = Field(description="Who runs the program.")
+    program: Program = Field(description="Program defaults every department inherits.")
+    topics: list[CustomTopic] = Field(
+        default_factory=list, description="Your own focus areas, next to the built-in ones."
+    )
+    departments: list[Department] = Field(
+        min_length=1, description="The departments taking part, each with its own page."
+    )
+    roster: str | None = Field(
+        None,
+        description="The participant roster (CSV, XLSX or YAML), relative to this file. "
+        "`playbook pair` reads it; the site shows only aggregate numbers from it unless "
+        "pairing.publish_names is true.",
+    )
+    pairing: PairingSettings = Field(
+        default_factory=PairingSettings,
+        description="How `playbook pair` scores and constrains pairs.",
+    )
+    evaluation: Evaluation = Field(
+        default_factory=Evaluation,
+        description="How `playbook collect` evaluates the returned feedback forms.",
+    )
+    site: Site = Field(default_factory=Site, description="Site settings and output folders.")

@@ -1,0 +1,125 @@
+"""resolved: the program as later stages read it, every value filled. Built by ``load``.
+
+The typed config (``model``) says what a program lead may write; these frozen dataclasses say
+what the program is once defaults are merged under each department's overrides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.config.model import CADENCE_RE, Cohort, Config, Contact
+from generator.config.yamlsource import SourceMap
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How far apart sessions are: a number of weeks, or one calendar month."""
+
+    weeks: int | None
+    label: str
+
+    @classmethod
+    def parse(cls, text: str) -> Cadence:
+        """Read a validated cadence phrase ('weekly', 'every 3 weeks', 'monthly', ...)."""
+        match = CADENCE_RE.match(text)
+        if match is None:
+            msg = f"not a cadence: {text!r}"
+            raise ValueError(msg)
+        if text in ("monthly", "every month"):
+            return cls(None, "monthly")
+        weeks = {"weekly": 1, "every week": 1, "fortnightly": 2}.get(text)
+        weeks = weeks or int(match.group("n"))
+        label = {1: "weekly", 2: "every 2 weeks"}.get(weeks, f"every {weeks} weeks")
+        return cls(weeks, label)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A hands-on exercise a pair can do in a session."""
+
+    title: str
+    minutes: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One entry of the topic library, built-in or the organisation's own."""
+
+    id: str
+    title: str
+    icon: str = "material/lightbulb-on-outline"
+    summary: str = ""
+    why: str = ""
+    cover: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved blackout span (a single date has start == end)."""
+
+    start: date
+    end: date
+    label: str = ""
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Program settings with every value filled: the defaults, or a department's overrides."""
+
+    start: date
+    sessions: int
+    cadence: Cadence
+    session_minutes: int
+    session_time: str
+    format: str
+    focus_areas: tuple[Topic, ...]
+    blackouts: tuple[Span, ...]
+    paper_size: str
+    cohort: Cohort = Cohort()
+    agreement: bool = True
+    accept_warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedDepartment:
+    """A department with the program defaults merged under its overrides."""
+
+    name: str
+    slug: str
+    settings: Settings
+    contact: Contact
+    intro: str
+    extra_questions: tuple[str, ...]
+    overrides: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """A loaded, validated program: the config plus everything derived from it."""
+
+    config: Config
+    config_path: Path
+    topics: dict[str, Topic]
+    defaults: Settings
+    departments: tuple[ResolvedDepartment, ...]
+    source: SourceMap | None = None
+
+    @property
+    def folder(self) -> Path:
+        """The config's folder: relative paths in the config resolve against it."""
+        return self.config_path.parent
+
+    def resolve(self, relative: str) -> Path:
+        """A path from the config, made absolute against the config's folder."""
+        return (self.folder / relative).resolve()

@@ -1,0 +1,5 @@
+"""evaluation: returned forms to figures (a side road of the pipeline).
+
+Reading filled PDFs and survey exports (``collect``), figures per question, form and department
+(``stats``), and the files `playbook collect` writes besides the rendered report (``report``).
+"""

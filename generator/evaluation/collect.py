@@ -1,0 +1,279 @@
+"""collect: filled feedback forms (PDF or a survey tool's CSV export) to Response records.
+
+A form is recognised by its identity field (``<form>-form``, value
+``form=end-mentee;department=sales;program=mentor-up``), never by its file name, so files may
+arrive in any folder structure. Anything that is not one of our filled feedback forms becomes a
+``Skipped`` record with the reason; one bad file never stops the others.
+
+Reads files, writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+from generator.pairing.packets import quiet_pypdf
+from generator.program.forms import BOX, CHECK, FEEDBACK_KINDS, IDENTITY, TEXT, Form
+
+log = logging.getLogger(__name__)
+
+#: Department slug -> form id -> Form: the question catalogue of every department.
+Catalogues = dict[str, dict[str, Form]]
+SUFFIXES = (".pdf", ".csv")
+RADIO_FLAG = 1 << 15  # PDF 32000-1 table 226: bit 16 of /Ff marks a radio button group
+TICKED = {"/on", "on", "yes", "y", "true", "1", "x", "/yes"}
+UNTICKED = {"", "/off", "off", "no", "n", "false", "0"}
+
+
+@dataclass(frozen=True)
+class Response:
+    """One returned feedback form: where it came from, which form, and its answers."""
+
+    source: str
+    form: Form
+    department: str
+    session: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """pulse, mid or end."""
+        return self.form.kind
+
+    @property
+    def role(self) -> str:
+        """mentor or mentee."""
+        return self.form.role
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or CSV row) that was not read, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Collected:
+    """Everything read from the files given, in file order."""
+
+    responses: list[Response] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+class FormError(Exception):
+    """Why a file or row cannot be read as one of our feedback forms."""
+
+
+# --- Finding files --------------------------------------------------------------------------
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Each PDF and CSV named, or found (recursively) in a folder named, in sorted order."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            yield from (p for p in found if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            yield Skipped(str(path), "no such file or folder")
+
+
+# --- Recognising a form ---------------------------------------------------------------------
+
+
+def parse_identity(value: str) -> dict[str, str]:
+    """``form=end-mentee;department=sales;program=x`` as a dict; {} if it is not one."""
+    parts = [part.partition("=") for part in value.split(";")]
+    if not all(sep for _, sep, _ in parts):
+        return {}
+    return {key.strip(): item.strip() for key, _, item in parts}
+
+
+def identity_of(fields: dict[str, str]) -> dict[str, str]:
+    """The identity of a set of fields: the value of the one field named ``<form>-form``."""
+    for name, value in fields.items():
+        if name.endswith("-form"):
+            identity = parse_identity(value)
+            if identity.get("form") == name.removesuffix("-form"):
+                return identity
+    msg = "not a playbook feedback form (no identity field)"
+    raise FormError(msg)
+
+
+def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) -> Form:
+    """The catalogue form an identity names, or why it is not one we evaluate."""
+    form_id, department = identity.get("form", ""), identity.get("department", "")
+    if identity.get("program") != program:
+        msg = f"belongs to program '{identity.get('program', '')}', not '{program}'"
+        raise FormError(msg)
+    if department not in catalogues:
+        msg = f"department '{department}' is not in the config"
+        raise FormError(msg)
+    form = catalogues[department].get(form_id)
+    if form is None:
+        msg = f"form '{form_id}' is not in the {department} catalogue"
+        raise FormError(msg)
+    if form.kind not in FEEDBACK_KINDS:
+        msg = f"'{form_id}' is a {form.kind} form, not a feedback form"
+        raise FormError(msg)
+    return form
+
+
+def clean_answers(form: Form, raw: dict[str, str]) -> dict[str, str]:
+    """The form's answered fields, values checked against each question's scale."""
+    answers = {}
+    for question in form.questions:
+        value = str(raw.get(question.field) or "").strip()
+        if question.type == IDENTITY:
+            continue
+        if question.type == CHECK:
+            if value.casefold() not in TICKED | UNTICKED:
+                msg = f"{question.field}: '{value}' is not a tick (yes/no)"
+                raise FormError(msg)
+            value = "yes" if value.casefold() in TICKED else ""
+        elif question.type not in (TEXT, BOX) and value and value not in question.scale:
+            msg = f"{question.field}: '{value}' is not one of {', '.join(question.scale)}"
+            raise FormError(msg)
+        if value:
+            answers[question.field] = value
+    if not answers:
+        msg = "unfilled (no answers)"
+        raise FormError(msg)
+    return answers
+
+
+def response(source: str, fields: dict[str, str], catalogues: Catalogues, program: str) -> Response:
+    """One Response from a form's raw fields."""
+    identity = identity_of(fields)
+    form = recognise(identity, catalogues, program)
+    answers = clean_answers(form, fields)
+    session = answers.get(f"{form.id}-session", "")
+    return Response(source, form, identity["department"], session, answers)
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def pdf_fields(path: Path) -> dict[str, str]:
+    """Top-level form fields of a PDF by name; a radio group reads as its chosen option.
+
+    WeasyPrint 70 lists each radio button both as a kid of its group and as a field of its own
+    under the group's name, so fields with a /Parent are skipped. A chosen button's state is
+    its index into the group's /Opt list (``/3`` is the fourth option).
+    """
+    with quiet_pypdf():
+        reader = PdfReader(path)
+        root: Any = reader.trailer["/Root"]
+        if "/AcroForm" not in root:
+            msg = "not a playbook feedback form (no form fields)"
+            raise FormError(msg)
+        refs = root["/AcroForm"].get_object().get("/Fields", [])
+        fields = (ref.get_object() for ref in refs)
+        return {str(f["/T"]): _field_value(f) for f in fields if "/Parent" not in f and "/T" in f}
+
+
+def _field_value(field: Any) -> str:
+    if field.get("/FT") != "/Btn":
+        value = field.get("/V", "")
+        return value if isinstance(value, str) else ""
+    state = str(field.get("/V", "/Off"))
+    if state == "/Off" and "/Kids" in field:
+        kids = [str(kid.get_object().get("/AS", "/Off")) for kid in field["/Kids"]]
+        state = next((kid for kid in kids if kid != "/Off"), "/Off")
+    if not int(field.get("/Ff", 0)) & RADIO_FLAG:
+        return state  # a checkbox: its on-state name, or /Off
+    if state == "/Off":
+        return ""
+    options = [str(option) for option in field.get("/Opt", [])]
+    index = state.removeprefix("/")
+    if index.isdigit() and int(index) < len(options):
+        return options[int(index)]
+    return index
+
+
+def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Response:
+    """One filled PDF form; FormError says why it cannot be read."""
+    if not path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF"):
+        # pypdf can rebuild a cut-off file's cross-reference table and read half a form as if
+        # it were whole; a file without its end marker is damaged, whatever it still holds.
+        msg = "damaged PDF (truncated: no %%EOF marker)"
+        raise FormError(msg)
+    try:
+        fields = pdf_fields(path)
+    except FormError:
+        raise
+    except Exception as err:  # a damaged file can make pypdf raise almost anything
+        msg = f"damaged PDF ({type(err).__name__}: {err})"
+        raise FormError(msg) from err
+    return response(str(path), fields, catalogues, program)
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """A survey export's rows; the delimiter (comma, semicolon or tab) is sniffed."""
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.DictReader(io.StringIO(text), dialect=dialect))
+
+
+def read_csv(path: Path, catalogues: Catalogues, program: str) -> Collected:
+    """Every row of a CSV export with field names as columns; bad rows are skipped."""
+    result = Collected()
+    try:
+        rows = csv_rows(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, csv.Error) as err:
+        result.skipped.append(Skipped(str(path), f"not a readable CSV file ({err})"))
+        return result
+    if not rows or not any(str(name).endswith("-form") for name in rows[0]):
+        reason = "no identity column (<form>-form); not a playbook feedback export"
+        result.skipped.append(Skipped(str(path), reason))
+        return result
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue
+        source = f"{path}:{number}"
+        fields = {str(k): v for k, v in row.items() if isinstance(v, str) and k is not None}
+        try:
+            result.responses.append(response(source, fields, catalogues, program))
+        except FormError as err:
+            result.skipped.append(Skipped(source, str(err)))
+    return result
+
+
+# --- Everything -----------------------------------------------------------------------------
+
+
+def collect(paths: Iterable[Path], catalogues: Catalogues, program: str) -> Collected:
+    """Read every form under ``paths``; what cannot be read is listed, never fatal."""
+    result = Collected()
+    for path in find_files(paths):
+        if isinstance(path, Skipped):
+            result.skipped.append(path)
+        elif path.suffix.lower() == ".csv":
+            rows = read_csv(path, catalogues, program)
+            result.responses += rows.responses
+            result.skipped += rows.skipped
+        else:
+            try:
+                result.responses.append(read_pdf(path, catalogues, program))
+            except FormError as err:
+                result.skipped.append(Skipped(str(path), str(err)))
+            except OSError as err:
+                result.skipped.append(Skipped(str(path), f"cannot read: {err.strerror}"))
+    log.info("Read %d responses, skipped %d", len(result.responses), len(result.skipped))
+    return result

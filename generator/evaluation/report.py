@@ -1,0 +1,50 @@
+"""report: the data files of the evaluation (every answer as CSV) and the pairs each department
+expected answers from. The report pages themselves are rendered in ``render.reports``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from generator.config.load import slugify
+from generator.config.resolved import Playbook
+from generator.evaluation.collect import Catalogues, Response
+from generator.evaluation.stats import FEEDBACK_FORMS
+
+FOLDER = "evaluation"
+AGGREGATES = "aggregates.json"
+CSV_HEAD = ("source", "form", "role", "department", "session")
+
+
+def answers_csv(responses: list[Response], catalogues: Catalogues) -> str:
+    """One row per response: where it came from and which form, then every field."""
+    fields: dict[str, None] = {}
+    for catalogue in catalogues.values():
+        for form_id in FEEDBACK_FORMS:
+            fields.update(dict.fromkeys(q.field for q in catalogue[form_id].questions[1:]))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*CSV_HEAD, *fields])
+    for r in responses:
+        head = [r.source, r.form.id, r.role, r.department, r.session]
+        writer.writerow(head + [r.answers.get(name, "") for name in fields])
+    return buffer.getvalue()
+
+
+def pairs_per_department(playbook: Playbook, private: Path) -> dict[str, int] | None:
+    """Pairs per department slug from the pairing's pairs.csv (the mentee's department)."""
+    path = private / "pairing" / "pairs.csv"
+    if not path.is_file():
+        return None
+    slugs = {d.name.casefold(): d.slug for d in playbook.departments}
+    slugs |= {d.slug: d.slug for d in playbook.departments}
+    counts = dict.fromkeys(slugs.values(), 0)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            mentee_department = row.get("departments", "").rpartition("->")[2].strip()
+            slug = slugs.get(mentee_department.casefold()) or slugs.get(slugify(mentee_department))
+            if slug:
+                counts[slug] += 1
+    return counts

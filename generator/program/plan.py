@@ -1,0 +1,112 @@
+"""plan: the whole program, planned once. Pure, no I/O.
+
+Every department's dated sessions, cohort events, agendas, form reminders, forms and printables
+are computed here, once, and handed down. The site pages, the print documents, the PDFs, the
+calendars, the design checks and the evaluation all read the same ``ProgramPlan``, so no two of
+them can compute a date, an agenda or a field name differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from generator.config.resolved import Playbook, ResolvedDepartment
+from generator.program.agenda import AgendaItem, agenda_items, cohort_agenda
+from generator.program.documents import Document, department_forms, documents
+from generator.program.forms import Form
+from generator.program.schedule import (
+    CohortEvent,
+    Reminder,
+    Session,
+    cohort_events,
+    form_reminders,
+    schedule,
+)
+
+
+@dataclass(frozen=True)
+class DepartmentPlan:
+    """A department's dated program and everything computed from it."""
+
+    department: ResolvedDepartment
+    schedule: tuple[Session, ...]
+    events: tuple[CohortEvent, ...]
+    #: each session's timed items, in schedule order
+    agendas: tuple[tuple[AgendaItem, ...], ...]
+    #: each cohort event's timed items, in event order
+    event_agendas: tuple[tuple[AgendaItem, ...], ...]
+    reminders: tuple[Reminder, ...]
+    forms: dict[str, Form]
+    documents: tuple[Document, ...]
+
+    @property
+    def end(self) -> date:
+        """Date of the last session."""
+        return self.schedule[-1].date
+
+    def agenda(self, session: Session) -> tuple[AgendaItem, ...]:
+        """The timed items of one of this department's sessions."""
+        return self.agendas[self.schedule.index(session)]
+
+    def event_agenda(self, event: CohortEvent) -> tuple[AgendaItem, ...]:
+        """The timed items of one of this department's cohort events."""
+        return self.event_agendas[self.events.index(event)]
+
+    def next_session(self, session: Session) -> Session | None:
+        """The session after ``session``, or None after the last."""
+        index = self.schedule.index(session) + 1
+        return self.schedule[index] if index < len(self.schedule) else None
+
+
+def plan_department(department: ResolvedDepartment, program: str) -> DepartmentPlan:
+    """Plan one department of the program called ``program``."""
+    settings = department.settings
+    sessions = schedule(settings)
+    events = cohort_events(settings, sessions)
+    forms = department_forms(department, program, sessions, events)
+    return DepartmentPlan(
+        department=department,
+        schedule=sessions,
+        events=events,
+        agendas=tuple(
+            tuple(agenda_items(s, settings.session_minutes, settings.format)) for s in sessions
+        ),
+        event_agendas=tuple(tuple(cohort_agenda(e.kind, e.minutes)) for e in events),
+        reminders=form_reminders(settings, sessions),
+        forms=forms,
+        documents=documents(department, forms),
+    )
+
+
+@dataclass(frozen=True)
+class ProgramPlan:
+    """The program defaults' own schedule and every department's plan."""
+
+    playbook: Playbook
+    schedule: tuple[Session, ...]
+    events: tuple[CohortEvent, ...]
+    departments: tuple[DepartmentPlan, ...]
+    #: what the public site may show about the pairs (counts), or None without a roster
+    pairing: dict[str, Any] | None = None
+
+    @property
+    def epoch(self) -> datetime:
+        """The one fixed timestamp of every output (PDF dates, calendar stamps, the site's
+        build date): midnight UTC on the program's start. Same config, same bytes."""
+        return epoch(self.playbook)
+
+
+def epoch(playbook: Playbook) -> datetime:
+    """Midnight UTC on the program's start date; see ``ProgramPlan.epoch``."""
+    return datetime.combine(playbook.defaults.start, time(0), tzinfo=UTC)
+
+
+def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> ProgramPlan:
+    """Plan the defaults and every department; ``pairing`` is the public pairing summary."""
+    program = playbook.config.organisation.program
+    plans = tuple(plan_department(d, program) for d in playbook.departments)
+    sessions = schedule(playbook.defaults)
+    events = cohort_events(playbook.defaults, sessions)
+    return ProgramPlan(playbook, sessions, events, plans, pairing)

@@ -1,0 +1,169 @@
+"""pdf: the publish step that turns every print HTML into a fillable, tagged PDF beside it.
+
+WeasyPrint is the slow part of a build, so two things keep it off the critical path:
+
+- a content-hash cache (:mod:`generator.publish.cache`): a print HTML whose text, linked files and
+  renderer are unchanged gets the PDF made last time, byte for byte, without layout;
+- a process pool for the rest (one worker per CPU unless ``--jobs`` says otherwise), fed largest
+  first so a booklet never runs alone at the end, each worker importing WeasyPrint once.
+
+Each document is independent and the results are written by file name, so the output does not
+depend on the order workers finish in, nor on whether a PDF came from the cache.
+
+The step runs on the staging sources before the site engine, so MkDocs copies the PDFs like any
+other static file and its strict link check covers the links to them.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.program.documents import PRINT_DIR
+from generator.publish.cache import PdfCache, cache_key
+
+log = logging.getLogger(__name__)
+
+#: PDF/UA-1 adds the structure tree screen readers need; WeasyPrint 70 keeps form fields in it.
+VARIANT = "pdf/ua-1"
+#: Everything besides the HTML that changes the bytes WeasyPrint writes; part of the cache key.
+OPTIONS = f"variant={VARIANT};pdf_forms=1;optimize_images=1"
+
+#: Called once per finished PDF, cached or rendered, so a caller can draw a progress bar.
+Tick = Callable[[], None]
+
+
+@dataclass
+class PdfRun:
+    """What a build's printables step did, for logs, tests and progress bars.
+
+    PDFs are named relative to the docs folder, departments by slug.
+
+    ``progress(total)`` may return a context manager yielding a :data:`Tick`; the CLI passes a
+    click progress bar on a terminal and nothing elsewhere.
+    """
+
+    rendered: list[str] = field(default_factory=list)
+    #: departments whose print HTML was rendered again (not taken from the render cache)
+    departments: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    progress: Callable[[int], object] | None = None
+
+
+def render_pdf(html: Path) -> Path:
+    """Render one print HTML file to ``<same name>.pdf``; returns the PDF's path."""
+    from weasyprint import HTML
+
+    pdf = html.with_suffix(".pdf")
+    try:
+        HTML(string=html.read_text(encoding="utf-8"), base_url=str(html.parent) + os.sep).write_pdf(
+            pdf, pdf_forms=True, pdf_variant=VARIANT, optimize_images=True
+        )
+    except Exception as err:  # WeasyPrint raises many types; name the file whatever it is
+        msg = f"{html}: cannot make a PDF: {err}"
+        raise BuildError(msg) from err
+    return pdf
+
+
+def _warm_worker() -> None:
+    """Import WeasyPrint (pydyf, fontTools, Pango through cffi) once, as the worker starts."""
+    import weasyprint  # noqa: F401
+
+
+def print_files(docs: Path) -> list[Path]:
+    """Every print HTML under ``docs/printables/``, largest first.
+
+    Booklets take as long as all their documents together; starting them first keeps the
+    workers busy to the end instead of leaving one booklet running alone.
+    """
+    files = sorted((docs / PRINT_DIR).glob("*/*.html"))
+    return sorted(files, key=lambda path: -path.stat().st_size)
+
+
+def render_pdfs(files: list[Path], jobs: int | None = None, tick: Tick | None = None) -> list[Path]:
+    """Render files to PDF with ``jobs`` worker processes (default: one per CPU)."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(files) < 2:
+        done = []
+        for path in files:
+            done.append(render_pdf(path))
+            if tick:
+                tick()
+        return done
+    # forkserver: forking a process that may hold threads (MkDocs, a test runner) is unsafe
+    context = multiprocessing.get_context("forkserver")
+    workers = min(jobs, len(files))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_worker) as pool:
+        # submitted in the given (largest-first) order; workers take the next one when free
+        futures = [pool.submit(render_pdf, path) for path in files]
+        for future in as_completed(futures):
+            future.result()  # re-raises a worker's BuildError at once
+            if tick:
+                tick()
+        return [future.result() for future in futures]
+
+
+def _with_progress(run: PdfRun, total: int, work: Callable[[Tick | None], object]) -> None:
+    bar = run.progress(total) if run.progress and total else None
+    if bar is None:
+        work(None)
+        return
+    with bar as tick:  # type: ignore[attr-defined]
+        work(tick)
+
+
+def _name(html: Path, docs: Path) -> str:
+    return html.with_suffix(".pdf").relative_to(docs).as_posix()
+
+
+def make_pdfs(
+    docs: Path,
+    jobs: int | None,
+    cache: PdfCache | None,
+    run: PdfRun,
+    files: list[Path] | None = None,
+) -> None:
+    """PDFs for every print HTML under ``docs`` (or just ``files``), from the cache where it can.
+
+    Only a whole build prunes the cache: a partial one (the preview's) has not seen every key.
+    """
+    whole = files is None
+    files = print_files(docs) if files is None else files
+    keys = {path: cache_key(path, OPTIONS) for path in files} if cache else {}
+    todo = [path for path in files if not (cache and cache.fetch(keys[path], path))]
+    run.reused = [_name(path, docs) for path in files if path not in todo]
+    run.rendered = [_name(path, docs) for path in todo]
+    _with_progress(run, len(todo), lambda tick: render_pdfs(todo, jobs, tick))
+    if cache:
+        for path in todo:
+            cache.store(keys[path], path.with_suffix(".pdf"))
+        if whole:
+            cache.prune(set(keys.values()))
+
+
+def pdf_step(
+    jobs: int | None = None, cache: PdfCache | None = None, run: PdfRun | None = None
+) -> Callable[[Path], None]:
+    """A publish step: PDFs for every print HTML of the staged sources."""
+    run = run if run is not None else PdfRun()
+
+    def step(source: Path) -> None:
+        start = time.perf_counter()
+        make_pdfs(source / "docs", jobs, cache, run)
+        run.seconds = time.perf_counter() - start
+        log.info(
+            "PDFs: %d rendered (%d workers), %d from the cache",
+            len(run.rendered),
+            jobs or os.cpu_count() or 1,
+            len(run.reused),
+        )
+
+    return step

@@ -1,0 +1,113 @@
+"""staging: write the rendered tree to a staging folder, build it, then swap it into place.
+
+Nothing touches the live output until every step has succeeded, so a failed build leaves the
+last good site byte for byte as it was. Generated sources (Markdown + mkdocs.yml) are kept in
+``.playbook-build/`` beside the output so the same site can be rebuilt with another engine
+(``zensical build -f .playbook-build/mkdocs.yml``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from generator.config.resolved import Playbook
+from generator.errors import BuildError
+from generator.program.plan import epoch
+from generator.publish.files import swap, write_tree
+from generator.render.tree import Tree
+
+log = logging.getLogger(__name__)
+
+MARKER = ".playbook-site"
+SOURCES = ".playbook-build"
+Step = Callable[[Path, Path], None]
+Prepare = Callable[[Path], None]
+
+
+def check_output(playbook: Playbook, output: Path) -> None:
+    """Refuse outputs that would overwrite the config, or a folder we did not build."""
+    output = output.resolve()
+    folder = playbook.folder.resolve()
+    if output == folder or folder.is_relative_to(output):
+        msg = f"the output folder {output} holds the config; choose a folder of its own"
+        raise BuildError(msg)
+    if output.exists() and not output.is_dir():
+        msg = f"the output {output} is a file, not a folder"
+        raise BuildError(msg)
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+        msg = (
+            f"the output folder {output} is not empty and was not built by playbook; "
+            "refusing to replace it (empty it or choose another `site.output`)"
+        )
+        raise BuildError(msg)
+
+
+@contextlib.contextmanager
+def fixed_build_date(playbook: Playbook) -> Iterator[None]:
+    """Pin MkDocs' build date (sitemap, gzip stamps) to the program's epoch.
+
+    Same config, same bytes.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch(playbook).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def build_site(source: Path) -> Path:
+    """Run MkDocs (strict) on a generated source folder; return the built site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        config = load_config(config_file=str(source / "mkdocs.yml"), strict=True)
+        build(config)
+    except (MkDocsException, Abort) as err:
+        msg = f"the site engine failed: {err}"
+        raise BuildError(msg) from None
+    return source / "site"
+
+
+def publish(
+    playbook: Playbook,
+    tree: Tree,
+    output: Path,
+    steps: tuple[Step, ...] = (),
+    prepare: tuple[Prepare, ...] = (),
+) -> Path:
+    """Stage, build and swap.
+
+    ``prepare`` steps run on the staged sources before the site engine (files they add, such as
+    PDFs, are copied into the site and its link check sees them); ``steps`` run on
+    (source, site) after it. All of them run before the swap.
+    """
+    output = output.resolve()
+    check_output(playbook, output)
+    staging = output.parent / f"{SOURCES}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        write_tree(tree, staging)
+        for step in prepare:
+            step(staging)
+        with fixed_build_date(playbook):
+            site = build_site(staging)
+        for finish in steps:
+            finish(staging, site)
+        (site / MARKER).write_text("Built by playbook; safe to replace.\n", encoding="utf-8")
+        swap(site, output)
+        swap(staging, output.parent / SOURCES)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    log.info("Site written to %s", output)
+    return output

@@ -1,0 +1,116 @@
+"""environment: one Jinja environment for every template, the user's own first.
+
+Templates are found along a search path, like a theme's custom_dir: the user's own templates
+folder first, then the built-in ones, so a file of the same name replaces a built-in template.
+``{% extends "!default/site/department.md" %}`` reaches the built-in version from an override,
+so a user can replace one block instead of copying a whole page.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.errors import TemplateError
+from generator.render.filters import FILTERS
+from generator.resources import builtin_templates_dir
+
+
+class PlainUndefined(jinja2.StrictUndefined):
+    """A missing name fails the build (never a blank box on a form), and its message speaks of
+    what the template sees (``department has no attribute 'nmae'``), not of Python classes."""
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        if self._undefined_obj is jinja2.utils.missing:
+            return f"{self._undefined_name!r} is undefined"
+        return f"{describe(self._undefined_obj)} has no attribute {self._undefined_name!r}"
+
+
+def describe(value: object) -> str:
+    """How a template value is named in messages: a context object by its template name
+    (``department``), a mapping or list by kind, anything else by its type's plain name."""
+    name = getattr(type(value), "template_name", None)
+    if isinstance(name, str):
+        return name
+    if isinstance(value, dict):
+        return "this mapping"
+    if isinstance(value, list | tuple):
+        return "this list"
+    if isinstance(value, str):
+        return "this text"
+    return f"this {type(value).__name__.lower()}"
+
+
+def make_environment(
+    user_templates: Path | None, bytecode: Path | None = None
+) -> jinja2.Environment:
+    """One environment: user templates first, then built-in; ``!default/`` is always built-in.
+
+    ``bytecode`` is a folder where compiled templates are kept between builds (jinja checks
+    each against its source, so an edited template is compiled again).
+    """
+    builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+    loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"!default": builtin})]
+    if user_templates is not None and user_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(builtin)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
+        undefined=PlainUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(bytecode),
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
+    """The environment for guide pages: prose where every newline matters.
+
+    Guide templates are written with explicit whitespace control (``{%- -%}``) rather than
+    trim_blocks/lstrip_blocks, so they render through an overlay without those two settings.
+    """
+    bytecode = env.bytecode_cache
+    if isinstance(bytecode, jinja2.FileSystemBytecodeCache):
+        # jinja keys compiled templates by name only, not by these settings: keep them apart
+        bytecode = jinja2.FileSystemBytecodeCache(bytecode.directory, "__guide_%s.cache")
+    return env.overlay(trim_blocks=False, lstrip_blocks=False, bytecode_cache=bytecode)
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; any failure becomes a TemplateError naming template and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as err:
+        msg = f"template {err.filename or err.name}:{err.lineno}: {err.message}"
+        raise TemplateError(msg) from None
+    except jinja2.TemplateNotFound as err:
+        msg = f"template {err.name} not found (while rendering {name})"
+        raise TemplateError(msg) from None
+    except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as err:
+        msg = f"template {_where(err, name)}: {err}"
+        raise TemplateError(msg) from None
+
+
+def _where(err: Exception, name: str) -> str:
+    """The innermost template frame of a rendering error, as ``path:line``."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith((".md", ".html", ".yml", ".css", ".svg", ".ics", ".js")):
+            return f"{frame.filename}:{frame.lineno}"
+    return name

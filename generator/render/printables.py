@@ -1,0 +1,101 @@
+"""printables: each department's worksheets, agreement, agendas and forms as print HTML, plus
+its booklet and calendar. Part of the render stage: returns text, writes nothing.
+
+The PDFs are made later, from exactly this HTML, by the ``pdf`` publish step. Each print HTML is
+self-contained (its stylesheet inline), so it renders the same from the site, from the staging
+folder or from a test's temporary folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.program.agenda import timed
+from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
+from generator.program.plan import DepartmentPlan, ProgramPlan
+from generator.render.calendar import calendar_ics
+from generator.render.context import DepartmentView, SiteContext, department_view
+from generator.render.environment import render_template
+from generator.render.tree import Tree
+
+#: Renders one department's printables when called; a cache may answer instead of calling it.
+Memo = Callable[[DepartmentPlan, Callable[[], Tree]], Tree]
+
+
+def print_context(program: ProgramPlan, department: DepartmentView) -> dict[str, Any]:
+    """Names every print template may use, beside the site's."""
+    playbook = program.playbook
+    org = playbook.config.organisation
+    logo = org.logo and f"../../assets/logo{playbook.resolve(org.logo).suffix.lower()}"
+    return {
+        "org": org,
+        "department": department,
+        "program_slug": program_slug(org.program),
+        "created": program.epoch.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "paper": department.paper_size,
+        "logo": logo or "",
+    }
+
+
+def document_context(
+    doc: Document, plan: DepartmentPlan, department: DepartmentView
+) -> dict[str, Any]:
+    """What one document's template reads: the document, its form, and a session's agenda."""
+    context: dict[str, Any] = {"doc": doc, "form": doc.form, "session": doc.session}
+    if doc.session is not None:
+        context["agenda"] = timed(list(plan.agenda(doc.session)), department.session_time)
+        context["next_session"] = plan.next_session(doc.session)
+    if doc.event is not None:
+        context["event"] = doc.event
+        context["agenda"] = timed(list(plan.event_agenda(doc.event)), department.session_time)
+    return context
+
+
+def render_body(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Markup:
+    """Only the ``body`` block of a print template, for binding into the booklet.
+
+    Called after the full render of the same template and context succeeded, so it cannot
+    fail where ``render_template`` would have reported the error.
+    """
+    template = env.get_template(name)
+    return Markup("".join(template.blocks["body"](template.new_context(context))))
+
+
+def render_department(
+    program: ProgramPlan, env: jinja2.Environment, plan: DepartmentPlan, site: SiteContext
+) -> Tree:
+    """One department's print HTML files, booklet and calendar."""
+    department = department_view(plan)
+    org = program.playbook.config.organisation
+    base = {**site, **print_context(program, department)}
+    folder = f"docs/{PRINT_DIR}/{department.slug}"
+    tree: Tree = {}
+    sections = []
+    for doc in plan.documents:
+        context = {**base, **document_context(doc, plan, department)}
+        tree[f"{folder}/{doc.html}"] = render_template(env, doc.template, **context)
+        sections.append((doc, render_body(env, doc.template, context)))
+    tree[f"{folder}/{BOOKLET}.html"] = render_template(
+        env, "print/booklet.html", sections=sections, documents=list(plan.documents), **base
+    )
+    tree[f"{folder}/{CALENDAR}"] = calendar_ics(
+        plan, org.name, org.program, program_slug(org.program), program.epoch
+    )
+    return tree
+
+
+def render_printables(
+    program: ProgramPlan, env: jinja2.Environment, site: SiteContext, memo: Memo | None = None
+) -> Tree:
+    """Every department's printables; a ``memo`` (a cache) may answer for a department."""
+    tree: Tree = {}
+    for plan in program.departments:
+        def make(plan: DepartmentPlan = plan) -> Tree:
+            return render_department(program, env, plan, site)
+
+        tree.update(make() if memo is None else memo(plan, make))
+    return tree

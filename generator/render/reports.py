@@ -1,0 +1,100 @@
+"""reports: the private reports as virtual trees, from templates in ``templates/report/``,
+overridable like every page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.config.resolved import Playbook
+from generator.evaluation.collect import Catalogues, Collected
+from generator.evaluation.report import AGGREGATES, answers_csv
+from generator.evaluation.stats import FormStats, GroupStats, QuestionStats, aggregates
+from generator.program.forms import NPS, RATING
+from generator.render.charts import nps_chart, response_chart, stacked_chart, trend_chart
+from generator.render.environment import render_template
+from generator.render.tree import Tree
+
+
+@dataclass(frozen=True)
+class Section:
+    """A form in a group, with its charts drawn."""
+
+    form: FormStats
+    ratings: str
+    choices: list[str]
+    nps: list[tuple[QuestionStats, str]]
+
+
+def sections(env: jinja2.Environment, group: GroupStats, brand: str) -> list[Section]:
+    """Every form of a group that had responses, its charts rendered to SVG text."""
+    result = []
+    for form in group.forms:
+        if not form.responses:
+            continue
+        ratings = [s for s in form.questions if s.question.type == RATING and s.n]
+        svg = ""
+        if ratings:
+            svg = render_template(env, "report/stacked.svg", chart=stacked_chart(ratings, brand))
+        choices = [
+            render_template(env, "report/stacked.svg", chart=stacked_chart([s], brand))
+            for s in form.questions
+            if s.question.type not in (RATING, NPS) and s.n and s.question.key != "session"
+        ]
+        nps = [
+            (s, render_template(env, "report/nps.svg", chart=nps_chart(s, brand)))
+            for s in form.questions
+            if s.question.type == NPS and s.n
+        ]
+        result.append(Section(form, svg, choices, nps))
+    return result
+
+
+def report_tree(
+    playbook: Playbook,
+    collected: Collected,
+    groups: list[GroupStats],
+    catalogues: Catalogues,
+    env: jinja2.Environment,
+) -> Tree:
+    """Every file of the evaluation folder, by relative path."""
+    org = playbook.config.organisation
+    brand = org.brand_colour
+    charts: Tree = {}
+    drawn = {g.slug: sections(env, g, brand) for g in groups}
+    for slug, group_sections in drawn.items():
+        for section in group_sections:
+            if section.ratings:
+                charts[f"charts/{slug}-{section.form.form}.svg"] = section.ratings
+    trend = trend_chart(groups, brand)
+    trend_svg = render_template(env, "report/trend.svg", chart=trend) if trend else ""
+    responses = {
+        g.slug: render_template(env, "report/responses.svg", chart=response_chart(g, brand))
+        for g in groups
+    }
+    context = {
+        "org": org,
+        "groups": groups,
+        "sections": drawn,
+        "trend_svg": trend_svg,
+        "responses_svg": responses,
+        "skipped": collected.skipped,
+        "settings": playbook.config.evaluation,
+        "brand": brand,
+        "total": len(collected.responses),
+        "rates_known": groups[0].forms[0].expected is not None,
+        "zip": zip,
+    }
+    tree = {
+        "report.html": render_template(env, "report/report.html", **context),
+        "report.md": render_template(env, "report/report.md", **context),
+        "answers.csv": answers_csv(collected.responses, catalogues),
+        AGGREGATES: json.dumps(
+            aggregates(groups, playbook.config.evaluation, org.program), indent=2
+        )
+        + "\n",
+    }
+    return tree | charts

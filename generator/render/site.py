@@ -1,0 +1,66 @@
+"""site: every page of the site, its assets and ``mkdocs.yml``, as a virtual tree."""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+
+from generator.config.resolved import Playbook
+from generator.errors import TemplateError
+from generator.program.plan import ProgramPlan
+from generator.render.context import SiteContext, base_context
+from generator.render.environment import guide_environment, render_template
+from generator.render.mkdocs_config import EVALUATION_PAGE, GUIDE_PAGES, mkdocs_config
+from generator.render.tree import Tree
+
+
+def render_site(program: ProgramPlan, env: jinja2.Environment) -> Tree:
+    """Every page of the site plus mkdocs.yml and the brand stylesheet."""
+    context = base_context(program)
+    tree: Tree = {
+        "docs/index.md": render_template(env, "site/index.md", **context),
+        "docs/departments/index.md": render_template(env, "site/departments.md", **context),
+        "docs/downloads.md": render_template(env, "site/downloads.md", **context),
+        "docs/stylesheets/brand.css": render_template(env, "site/brand.css", **context),
+        "docs/javascripts/a11y.js": render_template(env, "site/a11y.js", **context),
+        "docs/assets/timeline.svg": render_template(env, "site/timeline.svg", **context),
+    }
+    guide_env = guide_environment(env)
+    for page, _ in GUIDE_PAGES:
+        tree[f"docs/guide/{page}"] = render_template(guide_env, f"site/guide/{page}", **context)
+    for department in context["departments"]:
+        tree[f"docs/departments/{department.slug}.md"] = render_template(
+            env, "site/department.md", department=department, **context
+        )
+    tree.update(_logo(program.playbook))
+    tree.update(evaluation_page(program.playbook, env, context))
+    tree["mkdocs.yml"] = mkdocs_config(program, env, context, tree)
+    return tree
+
+
+def _logo(playbook: Playbook) -> Tree:
+    logo = playbook.config.organisation.logo
+    if not logo:
+        return {}
+    path = playbook.resolve(logo)
+    try:
+        return {f"docs/assets/logo{path.suffix.lower()}": path.read_bytes()}
+    except OSError as err:
+        msg = f"{playbook.config_path}: organisation.logo: cannot read {path}: {err.strerror}"
+        raise TemplateError(msg) from None
+
+
+def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> Tree:
+    """The opt-in results page, from the aggregates `playbook collect` wrote (figures only)."""
+    config = playbook.config
+    source = playbook.resolve(config.site.private_output) / "evaluation" / "aggregates.json"
+    if not config.evaluation.publish_aggregates or not source.is_file():
+        return {}
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        msg = f"{source}: cannot read the evaluation aggregates: {err}"
+        raise TemplateError(msg) from None
+    page = render_template(env, f"site/{EVALUATION_PAGE}", results=data, **context)
+    return {f"docs/{EVALUATION_PAGE}": page}
