@@ -20,7 +20,7 @@ import yaml
 from generator.render.environment import guide_environment, make_environment
 from generator.render.filters import longdate, md, shortdate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates" / "site"
 TOPICS_FILE = ROOT / "generator" / "config" / "topics.yaml"
 NS = SimpleNamespace  # short name keeps the fake context readable

@@ -13,7 +13,7 @@ from generator.errors import BuildError
 from generator.pairing import report as pair_report
 from generator.pairing.report import aggregate_summary, run_pairing
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "playbook" / "roster.example.csv"
+EXAMPLE = Path(__file__).resolve().parents[2] / "playbook" / "roster.example.csv"
 FILES = ["pairing-report.html", "pairing-report.md", "pairs.csv"]
 
 

@@ -10,7 +10,7 @@ import pytest
 from generator.errors import RosterError
 from generator.pairing.roster import Participant, read_roster
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "playbook" / "roster.example.csv"
+EXAMPLE = Path(__file__).resolve().parents[2] / "playbook" / "roster.example.csv"
 HEADER = "name,email,role,department,skills,manager,capacity"
 
 
