@@ -21,7 +21,18 @@ from typing import Any
 from pypdf import PdfReader
 
 from generator.pairing.packets import quiet_pypdf
-from generator.program.forms import BOX, CHECK, FEEDBACK_KINDS, IDENTITY, TEXT, Form
+from generator.program.forms import (
+    BOX,
+    CHECK,
+    FEEDBACK_KINDS,
+    IDENTITY,
+    IDENTITY_KEY,
+    TEXT,
+    Form,
+    field_name,
+    identity_form_id,
+    parse_identity,
+)
 
 log = logging.getLogger(__name__)
 
@@ -92,20 +103,13 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
 # --- Recognising a form ---------------------------------------------------------------------
 
 
-def parse_identity(value: str) -> dict[str, str]:
-    """``form=end-mentee;department=sales;program=x`` as a dict; {} if it is not one."""
-    parts = [part.partition("=") for part in value.split(";")]
-    if not all(sep for _, sep, _ in parts):
-        return {}
-    return {key.strip(): item.strip() for key, _, item in parts}
-
-
 def identity_of(fields: dict[str, str]) -> dict[str, str]:
     """The identity of a set of fields: the value of the one field named ``<form>-form``."""
     for name, value in fields.items():
-        if name.endswith("-form"):
+        form_id = identity_form_id(name)
+        if form_id is not None:
             identity = parse_identity(value)
-            if identity.get("form") == name.removesuffix("-form"):
+            if identity.get(IDENTITY_KEY) == form_id:
                 return identity
     msg = "not a playbook feedback form (no identity field)"
     raise FormError(msg)
@@ -113,7 +117,7 @@ def identity_of(fields: dict[str, str]) -> dict[str, str]:
 
 def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) -> Form:
     """The catalogue form an identity names, or why it is not one we evaluate."""
-    form_id, department = identity.get("form", ""), identity.get("department", "")
+    form_id, department = identity.get(IDENTITY_KEY, ""), identity.get("department", "")
     if identity.get("program") != program:
         msg = f"belongs to program '{identity.get('program', '')}', not '{program}'"
         raise FormError(msg)
@@ -158,7 +162,7 @@ def response(source: str, fields: dict[str, str], catalogues: Catalogues, progra
     identity = identity_of(fields)
     form = recognise(identity, catalogues, program)
     answers = clean_answers(form, fields)
-    session = answers.get(f"{form.id}-session", "")
+    session = answers.get(field_name(form.id, "session"), "")
     return Response(source, form, identity["department"], session, answers)
 
 
@@ -239,7 +243,7 @@ def read_csv(path: Path, catalogues: Catalogues, program: str) -> Collected:
     except (UnicodeDecodeError, csv.Error) as err:
         result.skipped.append(Skipped(str(path), f"not a readable CSV file ({err})"))
         return result
-    if not rows or not any(str(name).endswith("-form") for name in rows[0]):
+    if not rows or not any(identity_form_id(str(name)) for name in rows[0]):
         reason = "no identity column (<form>-form); not a playbook feedback export"
         result.skipped.append(Skipped(str(path), reason))
         return result

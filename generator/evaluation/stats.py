@@ -14,11 +14,20 @@ from dataclasses import dataclass
 
 from generator.config.model import Evaluation
 from generator.evaluation.collect import Catalogues, Response
-from generator.program.forms import BOX, CHOICE, FEEDBACK_KINDS, NPS, RATING, ROLES, TEXT, Question
+from generator.program.forms import (
+    BOX,
+    CHOICE,
+    FEEDBACK_FORMS,
+    NPS,
+    RATING,
+    ROLES,
+    TEXT,
+    Question,
+    feedback_id,
+)
 
 OVERALL = "overall"
 SCALES = (RATING, NPS, CHOICE)
-FEEDBACK_FORMS = tuple(f"{kind}-{role}" for kind in FEEDBACK_KINDS for role in ROLES)
 
 
 @dataclass(frozen=True)
@@ -186,8 +195,8 @@ def trends(responses: list[Response]) -> tuple[Trend, ...]:
     """Mid versus end, per role."""
     result = []
     for role in ROLES:
-        mid = pooled_mean(r for r in responses if r.form.id == f"mid-{role}")
-        end = pooled_mean(r for r in responses if r.form.id == f"end-{role}")
+        mid = pooled_mean(r for r in responses if r.form.id == feedback_id("mid", role))
+        end = pooled_mean(r for r in responses if r.form.id == feedback_id("end", role))
         result.append(Trend(role, mid[0], end[0], mid[1], end[1]))
     return tuple(result)
 
@@ -217,11 +226,11 @@ def flags(forms: Iterable[FormStats], threshold: float) -> tuple[Flag, ...]:
 # --- Groups ---------------------------------------------------------------------------------
 
 
-def expected_responses(form_id: str, pairs: int | None, sessions: int) -> int | None:
+def expected_responses(kind: str, pairs: int | None, sessions: int) -> int | None:
     """One form per person of the role per pair; a pulse after every session."""
     if pairs is None:
         return None
-    return pairs * sessions if form_id.startswith("pulse-") else pairs
+    return pairs * sessions if kind == "pulse" else pairs
 
 
 def group_stats(
@@ -267,8 +276,8 @@ def evaluate(
         if pairs is None:
             return {}
         return {
-            form_id: sum(expected_responses(form_id, pairs.get(s, 0), sessions[s]) or 0
-                         for s in slugs)
+            form_id: sum(expected_responses(catalogues[s][form_id].kind, pairs.get(s, 0),
+                                            sessions[s]) or 0 for s in slugs)
             for form_id in FEEDBACK_FORMS
         }  # fmt: skip
 

@@ -91,7 +91,8 @@ class _Builder:
 
     def __init__(self, form_id: str, identity: str) -> None:
         self.form_id = form_id
-        self.questions = [Question(field_name(form_id, "form"), IDENTITY, "Form", value=identity)]
+        identity_field = field_name(form_id, IDENTITY_KEY)
+        self.questions = [Question(identity_field, IDENTITY, "Form", value=identity)]
         self.number = 0
 
     def add(self, kind: str, text: str, key: str = "", **extra: object) -> None:
@@ -117,9 +118,34 @@ def field_name(form_id: str, key: str) -> str:
     return f"{form_id}-{key}"
 
 
+def feedback_id(kind: str, role: str) -> str:
+    """The form id of a feedback form: ``pulse-mentee``, ``end-mentor``."""
+    return f"{kind}-{role}"
+
+
+#: Every feedback form id, in booklet order.
+FEEDBACK_FORMS = tuple(feedback_id(kind, role) for kind in FEEDBACK_KINDS for role in ROLES)
+#: The key of every form's identity field: ``<form id>-form``.
+IDENTITY_KEY = "form"
+
+
 def identity(form_id: str, department: str, program: str) -> str:
     """The value of a form's identity field."""
-    return f"form={form_id};department={department};program={program}"
+    return f"{IDENTITY_KEY}={form_id};department={department};program={program}"
+
+
+def parse_identity(value: str) -> dict[str, str]:
+    """``form=end-mentee;department=sales;program=x`` as a dict; {} if it is not one."""
+    parts = [part.partition("=") for part in value.split(";")]
+    if not all(sep for _, sep, _ in parts):
+        return {}
+    return {key.strip(): item.strip() for key, _, item in parts}
+
+
+def identity_form_id(name: str) -> str | None:
+    """The form id if ``name`` is an identity field's name (``end-mentee-form``), else None."""
+    suffix = f"-{IDENTITY_KEY}"
+    return name.removesuffix(suffix) if name.endswith(suffix) else None
 
 
 def _rating(b: _Builder, text: str, low: str, high: str, key: str = "") -> None:
@@ -333,12 +359,13 @@ def catalogue(
         make(cohort_id(event), "cohort", role, event.title, cohort_notes, event=event)
     for role in ROLES:
         title = f"{TITLES['pulse']}: {role}"
-        make(f"pulse-{role}", "pulse", role, title, pulse, role, len(schedule), extra)
+        make(feedback_id("pulse", role), "pulse", role, title, pulse, role, len(schedule), extra)
     for role in ROLES:
-        make(f"mid-{role}", "mid", role, f"{TITLES['mid']}: {role}", midpoint, role, extra)
+        title = f"{TITLES['mid']}: {role}"
+        make(feedback_id("mid", role), "mid", role, title, midpoint, role, extra)
     for role in ROLES:
         title = f"{TITLES['end']}: {role}"
-        make(f"end-{role}", "end", role, title, end, role, program_name, topics, extra)
+        make(feedback_id("end", role), "end", role, title, end, role, program_name, topics, extra)
     return forms
 
 
