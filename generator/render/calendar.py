@@ -8,11 +8,30 @@ config has no time zone (calendar apps show them at the written hour wherever th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
 from generator.program.plan import DepartmentPlan
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """What every event of one department's calendar shares."""
+
+    program: str
+    department: str
+    uid_suffix: str
+    stamp: datetime
+
+    def event(self, uid: str, summary: str, *categories: str) -> Event:
+        event = Event()
+        event.add("uid", f"{uid}@{self.uid_suffix}")
+        event.add("dtstamp", self.stamp)
+        event.add("summary", summary)
+        event.add("categories", [self.program, self.department, *categories])
+        return event
 
 
 def calendar_ics(
@@ -24,46 +43,55 @@ def calendar_ics(
     they never block a diary.
     """
     department = plan.department
-    settings = department.settings
     cal = Calendar()
     cal.add("prodid", f"-//{org}//{program} playbook//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{program}: {department.name}")
-    start_time = time.fromisoformat(settings.session_time)
-    for session, items in zip(plan.schedule, plan.agendas, strict=True):
-        start = datetime.combine(session.date, start_time)
-        event = Event()
-        event.add("uid", f"{department.slug}-s{session.number}@{program_slug}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=settings.session_minutes))
-        event.add("summary", f"{program} {session.number}/{len(plan.schedule)}: {session.title}")
-        event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in items))
-        event.add("categories", [program, department.name])
-        cal.add_component(event)
-    for cohort_event in plan.events:
-        start = datetime.combine(cohort_event.date, start_time)
-        event = Event()
-        event.add(
-            "uid",
-            f"{department.slug}-{cohort_event.kind}-{cohort_event.date:%Y%m%d}@{program_slug}",
-        )
-        event.add("dtstamp", stamp)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=cohort_event.minutes))
-        event.add("summary", f"{program}: {cohort_event.title} ({cohort_event.audience.lower()})")
-        event.add("categories", [program, department.name, "Cohort"])
-        cal.add_component(event)
-    for number, reminder in enumerate(plan.reminders, start=1):
-        event = Event()
-        event.add("uid", f"{department.slug}-form{number:02d}@{program_slug}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", reminder.date)
-        event.add("dtend", reminder.date + timedelta(days=1))
-        event.add("summary", f"{program}: {reminder.title}")
-        event.add("description", reminder.description)
-        event.add("transp", "TRANSPARENT")
-        event.add("categories", [program, department.name, "Feedback"])
+    common = _Stamp(program, department.name, program_slug, stamp)
+    for event in (*_sessions(plan, common), *_cohort(plan, common), *_reminders(plan, common)):
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")
+
+
+def _sessions(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
+    settings, slug = plan.department.settings, plan.department.slug
+    start_time = time.fromisoformat(settings.session_time)
+    events = []
+    for session, items in zip(plan.schedule, plan.agendas, strict=True):
+        start = datetime.combine(session.date, start_time)
+        summary = f"{common.program} {session.number}/{len(plan.schedule)}: {session.title}"
+        event = common.event(f"{slug}-s{session.number}", summary)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=settings.session_minutes))
+        event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in items))
+        events.append(event)
+    return events
+
+
+def _cohort(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
+    settings, slug = plan.department.settings, plan.department.slug
+    start_time = time.fromisoformat(settings.session_time)
+    events = []
+    for cohort in plan.events:
+        start = datetime.combine(cohort.date, start_time)
+        summary = f"{common.program}: {cohort.title} ({cohort.audience.lower()})"
+        event = common.event(f"{slug}-{cohort.kind}-{cohort.date:%Y%m%d}", summary, "Cohort")
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=cohort.minutes))
+        events.append(event)
+    return events
+
+
+def _reminders(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
+    slug = plan.department.slug
+    events = []
+    for number, reminder in enumerate(plan.reminders, start=1):
+        summary = f"{common.program}: {reminder.title}"
+        event = common.event(f"{slug}-form{number:02d}", summary, "Feedback")
+        event.add("dtstart", reminder.date)
+        event.add("dtend", reminder.date + timedelta(days=1))
+        event.add("description", reminder.description)
+        event.add("transp", "TRANSPARENT")
+        events.append(event)
+    return events
