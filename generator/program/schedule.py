@@ -60,16 +60,23 @@ def is_free(day: date, blackouts: tuple[Span, ...]) -> bool:
 
 
 def next_free(day: date, blackouts: tuple[Span, ...]) -> date:
-    """The first free working day on or after ``day``."""
+    """The first free working day on or after ``day``.
+
+    A blackout is stepped over whole rather than day by day, so a span of years costs no more
+    than a span of days. (The config bounds blackout dates, so the step never leaves the
+    calendar.)
+    """
     while not is_free(day, blackouts):
-        day += timedelta(days=1)
+        span = next((s for s in blackouts if day in s), None)
+        day = span.end + timedelta(days=1) if span else day + timedelta(days=1)
     return day
 
 
 def previous_free(day: date, blackouts: tuple[Span, ...]) -> date:
-    """The last free working day on or before ``day``."""
+    """The last free working day on or before ``day``, stepping back over blackouts whole."""
     while not is_free(day, blackouts):
-        day -= timedelta(days=1)
+        span = next((s for s in blackouts if day in s), None)
+        day = span.start - timedelta(days=1) if span else day - timedelta(days=1)
     return day
 
 
