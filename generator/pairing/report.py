@@ -23,12 +23,18 @@ from generator.errors import BuildError
 from generator.pairing.cohort import Pair, PairingResult, pair_cohort
 from generator.pairing.roster import read_roster
 
+FOLDER = "pairing"  # under the private output folder
+PAIRS_CSV = "pairs.csv"
+#: The column that names the department a pair belongs to (the mentee's): the evaluation counts
+#: the answers it expects per department from it.
+MENTEE_DEPARTMENT = "mentee_department"
 CSV_COLUMNS = (
     "mentor",
     "mentor_email",
     "mentee",
     "mentee_email",
-    "departments",
+    "mentor_department",
+    MENTEE_DEPARTMENT,
     "score",
     "shared_skills",
     "rank",
@@ -115,7 +121,8 @@ def pairs_csv(result: PairingResult) -> str:
                 pair.mentor.email,
                 pair.mentee.name,
                 pair.mentee.email,
-                f"{pair.mentor.department} -> {pair.mentee.department}",
+                pair.mentor.department,
+                pair.mentee.department,
                 f"{pair.score:.3f}",
                 "; ".join(pair.shared_skills),
                 pair.rank,

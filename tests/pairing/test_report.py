@@ -26,7 +26,8 @@ def test_run_pairing_writes_the_three_files(tmp_path: Path) -> None:
     first = result.pairs[0]
     assert rows[0]["mentee_email"] == first.mentee.email
     assert rows[0]["rank"] == str(first.rank)
-    assert rows[0]["departments"] == f"{first.mentor.department} -> {first.mentee.department}"
+    assert rows[0]["mentor_department"] == first.mentor.department
+    assert rows[0]["mentee_department"] == first.mentee.department
 
 
 def test_reports_explain_pairs_and_unpaired(tmp_path: Path) -> None:
