@@ -1,4 +1,9 @@
-"""The API behind `playbook pair`: roster -> pairs -> private report and packets."""
+"""The API behind `playbook pair`: roster -> pairs -> private report and packets.
+
+Each layer does its part in memory: pairing computes the pairs and the CSV text, render turns
+the report templates into pages, and publish writes the whole pairing folder in one swap, so a
+failure anywhere leaves the previous folder as it was.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,12 @@ from generator.config.load import load
 from generator.errors import ConfigError
 from generator.pairing.cohort import PairingResult, pair_cohort
 from generator.pairing.packets import Packet, make_packets
-from generator.pairing.report import write_reports
+from generator.pairing.report import FOLDER, PAIRS_CSV, pairs_csv
 from generator.pairing.roster import read_roster
+from generator.publish.files import replace_folder
+from generator.render.environment import make_environment
+from generator.render.reports import pairing_report_tree
+from generator.render.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -36,8 +45,11 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     if fairness is not None:
         settings = settings.model_copy(update={"fairness": fairness})
     result = pair_cohort(read_roster(roster), settings)
-    folder = playbook.resolve(config.site.private_output) / "pairing"
-    write_reports(result, folder)
+    folder = playbook.resolve(config.site.private_output) / FOLDER
+    env = make_environment(playbook.resolve(config.site.templates))
+    tree: Tree = pairing_report_tree(result, env)
+    tree[PAIRS_CSV] = pairs_csv(result)
+    replace_folder(tree, folder)
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, playbook, site, folder / "packets")
     return PairingOutcome(result, folder, folder / "pairing-report.html", packets)
