@@ -13,12 +13,13 @@ from pathlib import Path
 from generator.config.load import load
 from generator.errors import ConfigError
 from generator.pairing.cohort import PairingResult, pair_cohort
-from generator.pairing.packets import Packet, make_packets
+from generator.pairing.packets import PACKETS, Packet, make_packets
 from generator.pairing.report import FOLDER, PAIRS_CSV, pairs_csv
 from generator.pairing.roster import read_roster
+from generator.program.plan import plan_program
 from generator.publish.files import replace_folder
 from generator.render.environment import make_environment
-from generator.render.reports import pairing_report_tree
+from generator.render.reports import PAIRING_REPORT, pairing_report_tree
 from generator.render.tree import Tree
 
 
@@ -45,11 +46,12 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     if fairness is not None:
         settings = settings.model_copy(update={"fairness": fairness})
     result = pair_cohort(read_roster(roster), settings)
-    folder = playbook.resolve(config.site.private_output) / FOLDER
+    site = playbook.resolve(config.site.output)
+    packets = make_packets(result, plan_program(playbook), site)
     env = make_environment(playbook.resolve(config.site.templates))
     tree: Tree = pairing_report_tree(result, env)
     tree[PAIRS_CSV] = pairs_csv(result)
-    replace_folder(tree, folder)
-    site = playbook.resolve(config.site.output)
-    packets = make_packets(result, playbook, site, folder / "packets")
-    return PairingOutcome(result, folder, folder / "pairing-report.html", packets)
+    for packet in packets:
+        tree |= {f"{PACKETS}/{packet.name}/{name}": pdf for name, pdf in packet.files.items()}
+    folder = replace_folder(tree, playbook.resolve(config.site.private_output) / FOLDER)
+    return PairingOutcome(result, folder, folder / PAIRING_REPORT, packets)

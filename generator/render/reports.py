@@ -102,10 +102,8 @@ def report_tree(
     return tree | charts
 
 
-PAIRING_PAGES = {
-    "pairing-report.html": "report/pairing.html",
-    "pairing-report.md": "report/pairing.md",
-}
+PAIRING_REPORT = "pairing-report.html"
+PAIRING_PAGES = {PAIRING_REPORT: "report/pairing.html", "pairing-report.md": "report/pairing.md"}
 
 
 @dataclass(frozen=True)
