@@ -136,10 +136,10 @@ def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> Non
     )
     for person in result.unpaired:
         click.echo(f"  unpaired: {person.person.name} ({person.person.role}): {person.reason}")
-    made = [p for p in outcome.packets if p.folder is not None]
+    made = [p for p in outcome.packets if not p.problem]
     click.echo(f"{len(made)} pair packet(s) in {outcome.folder / 'packets'}")
     for packet in outcome.packets:
-        if packet.folder is None:
+        if packet.problem:
             click.echo(f"  no packet for {packet.pair.mentee.name}: {packet.problem}")
 
 

@@ -30,3 +30,8 @@ class TemplateError(PlaybookError):
 
 class BuildError(PlaybookError):
     """The site engine or PDF rendering failed; the previous output is left untouched."""
+
+
+class FormFieldError(PlaybookError):
+    """A fillable PDF lacks fields its form's catalogue names; the message names the PDF file
+    and every missing field."""

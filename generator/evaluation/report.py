@@ -10,8 +10,10 @@ from pathlib import Path
 
 from generator.config.load import slugify
 from generator.config.resolved import Playbook
+from generator.errors import BuildError
 from generator.evaluation.collect import Catalogues, Response
 from generator.evaluation.stats import FEEDBACK_FORMS
+from generator.pairing import report as pairing
 
 FOLDER = "evaluation"
 AGGREGATES = "aggregates.json"
@@ -35,16 +37,21 @@ def answers_csv(responses: list[Response], catalogues: Catalogues) -> str:
 
 def pairs_per_department(playbook: Playbook, private: Path) -> dict[str, int] | None:
     """Pairs per department slug from the pairing's pairs.csv (the mentee's department)."""
-    path = private / "pairing" / "pairs.csv"
+    path = private / pairing.FOLDER / pairing.PAIRS_CSV
     if not path.is_file():
         return None
     slugs = {d.name.casefold(): d.slug for d in playbook.departments}
     slugs |= {d.slug: d.slug for d in playbook.departments}
     counts = dict.fromkeys(slugs.values(), 0)
+    column = pairing.MENTEE_DEPARTMENT
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            mentee_department = row.get("departments", "").rpartition("->")[2].strip()
-            slug = slugs.get(mentee_department.casefold()) or slugs.get(slugify(mentee_department))
+        reader = csv.DictReader(handle)
+        if column not in (reader.fieldnames or ()):
+            msg = f"{path}: no {column} column (an older `playbook pair` wrote it); pair again"
+            raise BuildError(msg)
+        for row in reader:
+            department = row[column].strip()
+            slug = slugs.get(department.casefold()) or slugs.get(slugify(department))
             if slug:
                 counts[slug] += 1
     return counts

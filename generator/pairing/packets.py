@@ -1,49 +1,57 @@
 """Per-pair packets: the built printables with the pair's names and matched skills filled in.
 
 The laid-out PDFs already exist after `playbook build`; filling their fields with pypdf is far
-faster than laying a packet out again per pair, and the forms stay exactly as designed. Packets
-hold names, so they go to the private output folder, never the site.
+faster than laying a packet out again per pair, and the forms stay exactly as designed. Field
+names come from the department's form catalogue (``program.forms``), the one owner of them, and
+a PDF that lacks one is an error, never a silently blank packet. Packets are made in memory, as
+bytes: ``commands.pair`` writes them to the private output folder (they hold names), never the
+site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
 from generator.config.load import slugify
 from generator.config.pairing_settings import normalise_skill
-from generator.config.resolved import Playbook, ResolvedDepartment
+from generator.config.resolved import ResolvedDepartment
+from generator.errors import FormFieldError
 from generator.pairing.cohort import Pair, PairingResult
+from generator.program.documents import PRINT_DIR, Document
+from generator.program.forms import Form, topic_key
+from generator.program.plan import DepartmentPlan, ProgramPlan
 
-log = logging.getLogger(__name__)
-
-#: The documents a packet holds: (file stem in site/printables/<dept>/, fields it fills).
+PACKETS = "packets"  # the folder in the pairing folder, a folder per pair inside
 #: WeasyPrint names a checkbox's on-state /on.
 CHECKED = "/on"
-PACKET_DOCUMENTS = ("goals-mentee", "goals-mentor", "self-assessment", "agreement")
+#: The forms a packet holds, by form id (a department without an agreement has no agreement).
+PACKET_FORMS = ("goals-mentee", "goals-mentor", "self-assessment", "agreement")
 
 
 @dataclass(frozen=True)
 class Packet:
-    """Where one pair's packet went, or why it could not be made."""
+    """One pair's packet: its folder name and filled PDFs by file name, or why it has none."""
 
     pair: Pair
-    folder: Path | None
+    name: str
+    files: dict[str, bytes] = field(default_factory=dict, hash=False)
     problem: str = ""
 
 
-def department_for(pair: Pair, playbook: Playbook) -> ResolvedDepartment | None:
-    """The config department of the mentee (the packet follows the senior's department)."""
+def department_for(pair: Pair, program: ProgramPlan) -> DepartmentPlan | None:
+    """The plan of the mentee's department (the packet follows the senior's department)."""
     wanted = pair.mentee.department.casefold()
-    for department in playbook.departments:
-        if wanted in (department.name.casefold(), department.slug):
-            return department
+    for plan in program.departments:
+        if wanted in (plan.department.name.casefold(), plan.department.slug):
+            return plan
     return None
 
 
@@ -60,18 +68,24 @@ def matched_topics(pair: Pair, department: ResolvedDepartment) -> list[str]:
     ]
 
 
-def field_values(document: str, pair: Pair, topics: list[str]) -> dict[str, str]:
-    """Field name -> value for one document of the packet."""
-    keys = [topic.replace("-", "_") for topic in topics]
-    if document == "goals-mentee":
+def packet_documents(plan: DepartmentPlan) -> list[Document]:
+    """The department's printables a packet holds, in booklet order."""
+    return [document for document in plan.documents if document.form.id in PACKET_FORMS]
+
+
+def field_values(form: Form, pair: Pair, topics: list[str]) -> dict[str, str]:
+    """PDF field name -> value for one form of the packet; names from the form's catalogue
+    (a key the catalogue lacks raises KeyError)."""
+    keys = [topic_key(topic) for topic in topics]
+    if form.id == "goals-mentee":
         values = {"name": pair.mentee.name} | {f"skill_{k}": CHECKED for k in keys}
-    elif document == "goals-mentor":
+    elif form.id == "goals-mentor":
         values = {"name": pair.mentor.name} | {f"teach_{k}": CHECKED for k in keys}
-    elif document == "self-assessment":
+    elif form.id == "self-assessment":
         values = {"name": pair.mentee.name}
     else:
         values = {"mentee_name": pair.mentee.name, "mentor_name": pair.mentor.name}
-    return {f"{document}-{key}": value for key, value in values.items()}
+    return {form[key].field: value for key, value in values.items()}
 
 
 @contextlib.contextmanager
@@ -86,21 +100,28 @@ def quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def fill(source: Path, values: dict[str, str], target: Path) -> None:
-    """Copy a fillable PDF with some fields filled; fields it lacks are skipped."""
+def fill(source: Path, values: dict[str, str]) -> bytes:
+    """A copy of a fillable PDF with ``values`` filled in, as bytes.
+
+    Raises FormFieldError, naming the file and the fields, if the PDF lacks any of them: a
+    site built before the form changed, or a template override that dropped a field.
+    """
     with quiet_pypdf():
-        _fill(source, values, target)
-
-
-def _fill(source: Path, values: dict[str, str], target: Path) -> None:
-    writer = PdfWriter(clone_from=PdfReader(source))
-    present = set(writer.get_fields() or {})
-    wanted = {name: value for name, value in values.items() if name in present}
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    with target.open("wb") as handle:
-        writer.write(handle)
+        writer = PdfWriter(clone_from=PdfReader(source))
+        missing = sorted(set(values) - set(writer.get_fields() or {}))
+        if missing:
+            names = ", ".join(missing)
+            msg = (
+                f"{source}: no form field {names}; run `playbook build` again, and keep every "
+                "field of the form in a template that overrides it"
+            )
+            raise FormFieldError(msg)
+        for page in writer.pages:
+            writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        writer.set_need_appearances_writer(True)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    return buffer.getvalue()
 
 
 def packet_name(pair: Pair) -> str:
@@ -109,24 +130,27 @@ def packet_name(pair: Pair) -> str:
     return re.sub(r"-{3,}", "--", name) or "pair"
 
 
-def make_packets(result: PairingResult, playbook: Playbook, site: Path, out: Path) -> list[Packet]:
-    """One folder of filled PDFs per pair under ``out``; returns what happened to each."""
+def make_packets(result: PairingResult, program: ProgramPlan, site: Path) -> list[Packet]:
+    """Every pair's packet, filled from the printables under ``site``; nothing is written."""
     packets = []
     for pair in result.pairs:
-        department = department_for(pair, playbook)
-        if department is None:
+        name = packet_name(pair)
+        plan = department_for(pair, program)
+        if plan is None:
             problem = f"department '{pair.mentee.department}' is not in the config"
-            packets.append(Packet(pair, None, problem))
+            packets.append(Packet(pair, name, problem=problem))
             continue
-        sources = site / "printables" / department.slug
-        if not (sources / f"{PACKET_DOCUMENTS[0]}.pdf").is_file():
-            packets.append(Packet(pair, None, f"no printables in {sources}; run playbook build"))
+        sources = site / PRINT_DIR / plan.department.slug
+        documents = packet_documents(plan)
+        if not all((sources / document.pdf).is_file() for document in documents):
+            packets.append(
+                Packet(pair, name, problem=f"no printables in {sources}; run playbook build")
+            )
             continue
-        folder = out / packet_name(pair)
-        folder.mkdir(parents=True, exist_ok=True)
-        topics = matched_topics(pair, department)
-        for document in PACKET_DOCUMENTS:
-            values = field_values(document, pair, topics)
-            fill(sources / f"{document}.pdf", values, folder / f"{document}.pdf")
-        packets.append(Packet(pair, folder))
+        topics = matched_topics(pair, plan.department)
+        files = {
+            document.pdf: fill(sources / document.pdf, field_values(document.form, pair, topics))
+            for document in documents
+        }
+        packets.append(Packet(pair, name, files))
     return packets

@@ -113,6 +113,11 @@ def cohort_id(event: CohortEvent) -> str:
     return f"cohort-{event.kind}-{event.date:%Y%m%d}"
 
 
+def topic_key(topic_id: str) -> str:
+    """A focus area's part of a field key: ``social-media`` -> ``social_media``."""
+    return topic_id.replace("-", "_")
+
+
 def field_name(form_id: str, key: str) -> str:
     """A field's PDF name: the form id, a hyphen, the key (see the module docstring)."""
     return f"{form_id}-{key}"
@@ -156,7 +161,7 @@ def goals_mentee(b: _Builder, topics: list[tuple[str, str]]) -> None:
     """The senior's goal worksheet: focus areas, why, what success looks like, a SMART goal."""
     b.add(TEXT, "Your name", "name")
     for topic_id, title in topics:
-        key = topic_id.replace("-", "_")
+        key = topic_key(topic_id)
         b.add(CHECK, title, f"skill_{key}")
         b.add(BOX, f"Why {title} matters to you", f"why_{key}")
         b.add(BOX, "What success looks like", f"success_{key}")
@@ -183,7 +188,7 @@ def goals_mentor(b: _Builder, topics: list[tuple[str, str]]) -> None:
     """The junior's worksheet: what they can teach, what they want back, how they give feedback."""
     b.add(TEXT, "Your name", "name")
     for topic_id, title in topics:
-        b.add(CHECK, title, f"teach_{topic_id.replace('-', '_')}")
+        b.add(CHECK, title, f"teach_{topic_key(topic_id)}")
     b.add(BOX, "Other things I do every day that my mentee may not", "teach_other")
     b.add(BOX, "What I want to learn from my mentee in return", "learn")
     for style, text in FEEDBACK_STYLES:
@@ -196,7 +201,7 @@ def self_assessment(b: _Builder, topics: list[tuple[str, str]]) -> None:
     b.add(TEXT, "Your name", "name")
     b.add(TEXT, "Date", "date")
     for topic_id, title in topics:
-        key = topic_id.replace("-", "_")
+        key = topic_key(topic_id)
         _rating(b, title, "Not confident", "Very confident", f"confidence_{key}")
         b.add(TEXT, f"An example: {title}", f"example_{key}")
 
@@ -297,7 +302,7 @@ def end(
     )
     if role == "mentee":
         for topic_id, title in topics:
-            key = topic_id.replace("-", "_")
+            key = topic_key(topic_id)
             _rating(b, title, "Not confident", "Very confident", f"confidence_{key}")
     b.add(BOX, "The most important thing you learnt")
     b.add(

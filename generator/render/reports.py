@@ -13,6 +13,8 @@ from generator.config.resolved import Playbook
 from generator.evaluation.collect import Catalogues, Collected
 from generator.evaluation.report import AGGREGATES, answers_csv
 from generator.evaluation.stats import FormStats, GroupStats, QuestionStats, aggregates
+from generator.pairing.cohort import Pair, PairingResult
+from generator.pairing.report import aggregate_summary, score_breakdown, why
 from generator.program.forms import NPS, RATING
 from generator.render.charts import nps_chart, response_chart, stacked_chart, trend_chart
 from generator.render.environment import render_template
@@ -98,3 +100,31 @@ def report_tree(
         + "\n",
     }
     return tree | charts
+
+
+PAIRING_REPORT = "pairing-report.html"
+PAIRING_PAGES = {PAIRING_REPORT: "report/pairing.html", "pairing-report.md": "report/pairing.md"}
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """A pair as the pairing report shows it: the pair, its score's parts and why it was made."""
+
+    template_name = "pair row"
+
+    pair: Pair
+    breakdown: str
+    why: str
+
+
+def pairing_report_tree(result: PairingResult, env: jinja2.Environment) -> Tree:
+    """The private pairing report, HTML and Markdown, by file name in the pairing folder."""
+    context = {
+        "summary": aggregate_summary(result),
+        "pairs": [PairRow(p, score_breakdown(p), why(p)) for p in result.pairs],
+        "unpaired": result.unpaired,
+        "fairness_floor": result.fairness_floor,
+    }
+    return {
+        name: render_template(env, template, **context) for name, template in PAIRING_PAGES.items()
+    }

@@ -14,7 +14,9 @@ from pypdf import PdfWriter
 from generator.cli import main
 from generator.commands.build import build, render_tree
 from generator.commands.collect import collect_program
+from generator.commands.pair import pair_program
 from generator.config.load import load
+from generator.errors import BuildError
 from generator.evaluation.collect import pdf_fields
 from tests.conftest import SMALL
 
@@ -127,14 +129,18 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     assert groups["sales"].pulse == (("2", 1, 5.0),)
 
 
-def test_rates_come_from_the_pairs(program: tuple[Path, Path]) -> None:
-    pairs = program[0].parent / "private" / "pairing" / "pairs.csv"
+HEAD = "mentor,mentor_email,mentee,mentee_email,mentor_department,mentee_department,score,"
+HEAD += "shared_skills,rank"
+
+
+def write_pairs(config: Path, rows: list[str]) -> Path:
+    pairs = config.parent / "private" / "pairing" / "pairs.csv"
     pairs.parent.mkdir(parents=True)
-    rows = ["mentor,mentor_email,mentee,mentee_email,departments,score,shared_skills,rank"]
-    rows += [f"a,a@x.org,b,b@x.org,Finance -> Sales,0.5,,{i}" for i in range(4)]
-    rows += ["a,a@x.org,b,b@x.org,Sales -> Finance,0.5,,5"]
     pairs.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    groups = {g.slug: g for g in collect_program(program[0], [program[1]]).groups}
+    return pairs
+
+
+def assert_rates_of_four_sales_pairs_and_one_finance_pair(groups: dict) -> None:
     forms = {f.form: f for f in groups["sales"].forms}
     assert forms["end-mentee"].expected == 4
     assert forms["end-mentee"].rate == pytest.approx(5 / 4)
@@ -142,6 +148,40 @@ def test_rates_come_from_the_pairs(program: tuple[Path, Path]) -> None:
     overall = {f.form: f for f in groups["overall"].forms}
     assert overall["end-mentee"].rate == pytest.approx(7 / 5)
     assert overall["pulse-mentee"].expected == 4 * 3 + 1 * 2
+
+
+def test_rates_come_from_the_pairs(program: tuple[Path, Path]) -> None:
+    rows = [HEAD, *(f"a,a@x.org,b,b@x.org,Finance,Sales,0.5,,{i}" for i in range(4))]
+    rows += ["a,a@x.org,b,b@x.org,Sales,finance,0.5,,5"]  # a department by slug works too
+    write_pairs(program[0], rows)
+    groups = {g.slug: g for g in collect_program(program[0], [program[1]]).groups}
+    assert_rates_of_four_sales_pairs_and_one_finance_pair(groups)
+
+
+def test_rates_come_from_the_pairs_playbook_pair_wrote(program: tuple[Path, Path]) -> None:
+    config = program[0]
+    roster = ["name,email,role,department,skills"]
+    roster += [f"Senior {i},s{i}@x.org,mentee,Sales,Python" for i in range(4)]
+    roster += ["Finn Senior,f@x.org,mentee,Finance,Python"]
+    roster += [f"Junior {i},j{i}@x.org,mentor,Engineering,Python" for i in range(5)]
+    (config.parent / "roster.csv").write_text("\n".join(roster) + "\n", encoding="utf-8")
+    outcome = pair_program(config, config.parent / "roster.csv", None)
+    assert len(outcome.result.pairs) == 5
+    with (outcome.folder / "pairs.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert "departments" not in rows[0]
+    assert {(r["mentor_department"], r["mentee_department"]) for r in rows} == {
+        ("Engineering", "Sales"),
+        ("Engineering", "Finance"),
+    }
+    groups = {g.slug: g for g in collect_program(config, [program[1]]).groups}
+    assert_rates_of_four_sales_pairs_and_one_finance_pair(groups)
+
+
+def test_pairs_csv_without_the_department_column_is_an_error(program: tuple[Path, Path]) -> None:
+    pairs = write_pairs(program[0], ["mentor,mentee,departments", "a,b,Finance -> Sales"])
+    with pytest.raises(BuildError, match=f"{pairs}: no mentee_department column"):
+        collect_program(program[0], [program[1]])
 
 
 def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None:

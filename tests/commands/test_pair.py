@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.commands.pair import pair_program
+from generator.errors import BuildError
 from generator.pairing.packets import quiet_pypdf
+from generator.publish import files
 
 ROSTER = """\
 name,email,role,department,skills,manager
@@ -34,7 +38,13 @@ def test_pair_writes_private_report_and_filled_packets(runner, small_config, bui
     assert (private / "pairs.csv").read_text().count("\n") >= 2
     assert "Vera Senior" in (private / "pairing-report.html").read_text()
 
+    assert sorted(p.name for p in private.iterdir()) == [
+        "packets", "pairing-report.html", "pairing-report.md", "pairs.csv"
+    ]  # fmt: skip
     packet = private / "packets" / "vera-senior--ana-junior"
+    assert sorted(p.name for p in packet.iterdir()) == [
+        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf", "self-assessment.pdf"
+    ]  # fmt: skip
     agreement = fields(packet / "agreement.pdf")
     assert agreement["agreement-mentee_name"] == "Vera Senior"
     assert agreement["agreement-mentor_name"] == "Ana Junior"
@@ -75,3 +85,55 @@ def test_bad_roster_is_a_located_error_and_writes_nothing(runner, write_config, 
     assert "row 2" in result.output
     assert "role" in result.output
     assert not (tmp_path / "private").exists()
+
+
+def test_a_template_in_the_config_templates_folder_replaces_the_report(
+    runner, write_config, tmp_path
+):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    override = tmp_path / "templates" / "report" / "pairing.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        "<h1>Our pairs</h1>{% for row in pairs %}<p>{{ row.pair.mentee.name }} learns from "
+        "{{ row.pair.mentor.name }}</p>{% endfor %}",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config())])
+    assert result.exit_code == 0, result.output
+    private = tmp_path / "private" / "pairing"
+    page = (private / "pairing-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<h1>Our pairs</h1><p>")
+    assert "<p>Vera Senior learns from Ana Junior</p>" in page
+    assert "Private: contains participant names" in (private / "pairing-report.md").read_text()
+
+
+def test_a_failed_write_leaves_the_previous_folder_untouched(write_config, tmp_path, monkeypatch):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    config = write_config()
+    folder = pair_program(config, roster, None).folder
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert set(before) == {"pairing-report.html", "pairing-report.md", "pairs.csv"}
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "swap", full_disk)
+    roster.write_text(ROSTER.replace("Vera Senior", "Vera Changed"), encoding="utf-8")
+    with pytest.raises(BuildError, match="cannot write: No space left on device"):
+        pair_program(config, roster, fairness=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pairing"]  # no staging left
+
+
+def test_a_new_pairing_replaces_the_old_packets(runner, small_config, built_site):
+    roster = small_config.parent / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    packets = small_config.parent / "private" / "pairing" / "packets"
+    assert runner.invoke(main, ["pair", str(roster), "-c", str(small_config)]).exit_code == 0
+    assert (packets / "vera-senior--ana-junior").is_dir()
+    roster.write_text(ROSTER.replace("Vera Senior", "Vera Renamed"), encoding="utf-8")
+    assert runner.invoke(main, ["pair", str(roster), "-c", str(small_config)]).exit_code == 0
+    assert (packets / "vera-renamed--ana-junior" / "agreement.pdf").is_file()
+    assert not (packets / "vera-senior--ana-junior").exists()  # no one's old packet lingers

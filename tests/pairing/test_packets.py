@@ -1,0 +1,107 @@
+"""Packets: field names from the form catalogue, filled PDFs as bytes, a missing field an error."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.config.load import load
+from generator.config.pairing_settings import PairingSettings
+from generator.errors import FormFieldError
+from generator.pairing.cohort import PairingResult, pair_cohort
+from generator.pairing.packets import (
+    CHECKED,
+    field_values,
+    fill,
+    make_packets,
+    packet_documents,
+    quiet_pypdf,
+)
+from generator.pairing.roster import read_roster
+from generator.program.plan import plan_program
+from tests.conftest import MINIMAL
+
+ROSTER = """\
+name,email,role,department,skills
+Vera Senior,vera@acme.example,mentee,Sales,Social media marketing
+Ana Junior,ana@acme.example,mentor,Finance,social media marketing
+"""
+
+
+def pairing(tmp_path: Path) -> PairingResult:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    return pair_cohort(read_roster(roster), PairingSettings())
+
+
+def test_field_names_come_from_the_catalogue(small_config: Path, tmp_path: Path) -> None:
+    sales = plan_program(load(small_config)).departments[0]
+    pair = pairing(tmp_path).pairs[0]
+    goals = field_values(sales.forms["goals-mentee"], pair, ["social-media"])
+    assert goals == {
+        sales.forms["goals-mentee"]["name"].field: "Vera Senior",
+        sales.forms["goals-mentee"]["skill_social_media"].field: CHECKED,
+    }
+    assert set(goals) == {"goals-mentee-name", "goals-mentee-skill_social_media"}
+    agreement = field_values(sales.forms["agreement"], pair, [])
+    assert agreement == {
+        "agreement-mentee_name": "Vera Senior",
+        "agreement-mentor_name": "Ana Junior",
+    }
+    with pytest.raises(KeyError, match="goals-mentor-teach_knitting"):
+        field_values(sales.forms["goals-mentor"], pair, ["knitting"])  # not a Sales focus area
+
+
+def test_fill_returns_the_filled_pdf_as_bytes(built_site: Path) -> None:
+    source = built_site / "printables" / "sales" / "goals-mentee.pdf"
+    data = fill(
+        source, {"goals-mentee-name": "Vera Senior", "goals-mentee-skill_technology": CHECKED}
+    )
+    assert data.startswith(b"%PDF")
+    with quiet_pypdf():
+        fields = PdfReader(io.BytesIO(data)).get_fields()
+    assert fields["goals-mentee-name"].get("/V") == "Vera Senior"
+    assert fields["goals-mentee-skill_technology"].get("/V") == CHECKED
+
+
+def test_a_field_missing_from_the_pdf_is_an_error_naming_file_and_field(built_site: Path) -> None:
+    source = built_site / "printables" / "sales" / "goals-mentee.pdf"
+    values = {"goals-mentee-name": "Vera", "goals-mentee-skill_knitting": CHECKED, "zz-gone": "x"}
+    with pytest.raises(FormFieldError) as caught:
+        fill(source, values)
+    message = caught.value.message
+    assert message.startswith(f"{source}: no form field goals-mentee-skill_knitting, zz-gone;")
+    assert "goals-mentee-name" not in message  # only the missing ones
+    assert caught.value.exit_code == 1
+
+
+def test_packets_are_made_in_memory(small_config: Path, built_site: Path, tmp_path: Path) -> None:
+    result = pairing(tmp_path)
+    before = sorted(p for p in built_site.rglob("*"))
+    packets = make_packets(result, plan_program(load(small_config)), built_site)
+    assert sorted(p for p in built_site.rglob("*")) == before  # nothing written
+    assert [p.name for p in packets] == ["vera-senior--ana-junior"]
+    assert sorted(packets[0].files) == [
+        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf", "self-assessment.pdf"
+    ]  # fmt: skip
+    missing = make_packets(result, plan_program(load(small_config)), tmp_path / "no-site")
+    assert missing[0].files == {}
+    assert re.match(
+        r"no printables in .*no-site/printables/sales; run playbook build", missing[0].problem
+    )
+
+
+def test_a_department_without_an_agreement_gets_no_agreement_in_its_packets(write_config) -> None:
+    text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
+    program = plan_program(load(write_config(text)))
+    research, sales = program.departments
+    assert [d.form.id for d in packet_documents(research)] == [
+        "goals-mentee", "goals-mentor", "self-assessment", "agreement"
+    ]  # fmt: skip
+    assert [d.form.id for d in packet_documents(sales)] == [
+        "goals-mentee", "goals-mentor", "self-assessment"
+    ]  # fmt: skip
