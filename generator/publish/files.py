@@ -39,7 +39,12 @@ def swap(new: Path, live: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if live.exists():
         live.rename(old)
-    new.rename(live)
+    try:
+        new.rename(live)
+    except OSError:
+        if old.exists():  # put the last good folder back before reporting the failure
+            old.rename(live)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
