@@ -11,11 +11,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
+
+from markupsafe import Markup
 
 from generator.config.model import Contact, Organisation
 from generator.config.resolved import Settings, Topic
+from generator.program.agenda import AgendaItem
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
+from generator.program.forms import Form
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
 
@@ -97,6 +101,79 @@ SITE_CONTEXT_DOCS = {
     "booklet": "The booklet's file stem.",
     "calendar": "The calendar's file name in each department's printables folder.",
     "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
+}
+
+
+class DepartmentPageContext(SiteContext):
+    """A department's page (``site/department.md``): the site's names, and its department."""
+
+    department: DepartmentView
+
+
+DEPARTMENT_PAGE_DOCS = {"department": "The department this page is about."}
+
+
+class ResultsPageContext(SiteContext):
+    """The evaluation results page (``site/evaluation-results.md``), when it is published."""
+
+    results: dict[str, Any]
+
+
+RESULTS_PAGE_DOCS = {
+    "results": "The aggregates `playbook collect` wrote (figures only, small groups hidden).",
+}
+
+
+class PrintContext(SiteContext):
+    """The names every print template may use: the site's, and these."""
+
+    department: DepartmentView
+    program_slug: str
+    created: str
+    paper: str
+    logo: str
+
+
+PRINT_CONTEXT_DOCS = {
+    "department": "The department the printable is for.",
+    "program_slug": "The program's name as a slug, as in form identities and calendar UIDs.",
+    "created": "The build's one fixed timestamp (midnight UTC on the start date), ISO 8601.",
+    "paper": "The department's paper size, A4 or Letter.",
+    "logo": "The logo's path relative to the print HTML, or empty text without a logo.",
+}
+
+
+class DocumentContext(PrintContext):
+    """What one printable's template reads, beside the print names."""
+
+    doc: Document
+    form: Form
+    session: Session | None
+    agenda: NotRequired[list[tuple[str, AgendaItem]]]
+    next_session: NotRequired[Session | None]
+    event: NotRequired[CohortEvent]
+
+
+DOCUMENT_CONTEXT_DOCS = {
+    "doc": "The printable: slug, title, template, group, form, session, event.",
+    "form": "Its fillable fields (the document's form).",
+    "session": "The session a session agenda is for; none on every other printable.",
+    "agenda": "Session and cohort agendas only: each timed item with its clock start (10:30).",
+    "next_session": "Session agendas only: the session after this one, or none after the last.",
+    "event": "Cohort agendas only: the training, check-in, debrief or celebration.",
+}
+
+
+class BookletContext(PrintContext):
+    """The booklet (``print/booklet.html``) that binds a department's printables together."""
+
+    sections: list[tuple[Document, Markup]]
+    documents: list[Document]
+
+
+BOOKLET_CONTEXT_DOCS = {
+    "sections": "Each printable with its rendered body block, in booklet order.",
+    "documents": "The department's printables, in booklet order.",
 }
 
 
