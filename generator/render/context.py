@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
 
 from markupsafe import Markup
+from pydantic import BaseModel
 
-from generator.config.model import Contact, Organisation
-from generator.config.resolved import Settings, Topic
+from generator.config.model import Contact, CustomTopic, Organisation, Program
+from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
 from generator.program.agenda import AgendaItem
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
-from generator.program.forms import Form
+from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
 
@@ -174,6 +175,91 @@ class BookletContext(PrintContext):
 BOOKLET_CONTEXT_DOCS = {
     "sections": "Each printable with its rendered body block, in booklet order.",
     "documents": "The department's printables, in booklet order.",
+}
+
+
+#: Where a dataclass templates see takes its fields' documentation from the config model that
+#: has the same fields: a program setting reads as the config describes it.
+DESCRIBED_BY: dict[type, type[BaseModel]] = {Settings: Program, Topic: CustomTopic}
+
+#: The settings templates see in another shape than the config's, and what they see instead.
+SETTINGS_DOCS = {
+    "cadence": "How often sessions happen: `.weeks` between sessions (none when monthly) and "
+    "`.label` as it reads ('weekly', 'every 2 weeks', 'monthly').",
+    "focus_areas": "The focus areas as topics (not ids), in the order sessions take them up.",
+    "blackouts": "The config's blackout_dates as spans; a single date has start == end.",
+}
+
+#: The fields of objects templates reach through the context, by class, for the reference.
+OBJECT_DOCS: dict[type, dict[str, str]] = {
+    Settings: SETTINGS_DOCS,
+    Cadence: {
+        "weeks": "Weeks between sessions; none when sessions are monthly.",
+        "label": "How it reads: 'weekly', 'every 2 weeks', 'every 3 weeks', 'monthly'.",
+    },
+    Span: {
+        "start": "First day with no sessions.",
+        "end": "Last day with no sessions (inclusive).",
+        "label": "Why, e.g. 'Summer shutdown' (may be empty).",
+    },
+    Topic: {
+        "activities": "Hands-on exercises a pair can do in a session.",
+        "custom": "True for the organisation's own topics, false for built-in ones.",
+    },
+    Activity: {
+        "title": "The exercise's name.",
+        "minutes": "How long it takes.",
+        "description": "What the pair does.",
+    },
+    Session: {
+        "number": "Its number, from 1.",
+        "date": "The day it happens (after any move).",
+        "kind": "kickoff, topic, midpoint or wrapup.",
+        "topic": "The focus area it takes up; none for the kick-off and the wrap-up.",
+        "title": "What it is called, e.g. 'Kick-off: goals and agreement'.",
+        "moved_from": "The slot it moved from (weekend, blackout), or none.",
+    },
+    CohortEvent: {
+        "kind": "training-mentors, training-mentees, mentor-checkin, midpoint-debrief or "
+        "celebration.",
+        "date": "The day it happens.",
+        "title": "What it is called.",
+        "audience": "Mentors, Mentees or Everyone.",
+        "minutes": "How long it lasts.",
+    },
+    Document: {
+        "slug": "Its file stem, e.g. agenda-s01; also its form's id.",
+        "title": "Its title, e.g. 'Agenda 1: Kick-off: goals and agreement'.",
+        "template": "The template it is rendered from, e.g. print/agenda.html.",
+        "group": "Its heading in tables and the booklet: Worksheets, Agreement, Session "
+        "agendas, Cohort sessions or Feedback forms.",
+        "form": "Its fillable fields.",
+        "session": "The session a session agenda is for, else none.",
+        "event": "The cohort event a cohort agenda is for, else none.",
+    },
+    Form: {
+        "id": "The form's id, e.g. end-mentee; every field name starts with it.",
+        "kind": "goals, self-assessment, agreement, agenda, cohort, pulse, mid or end.",
+        "role": "Who fills it in: mentee, mentor, pair, or a cohort event's audience.",
+        "title": "Its title.",
+        "questions": "Its fields in order, the identity field first.",
+        "session": "The session an agenda is for, else none.",
+        "event": "The cohort event an agenda is for, else none.",
+    },
+    Question: {
+        "field": "Its PDF field name, `<form id>-<key>`; stable once published.",
+        "type": "text, textarea, checkbox, rating (1-5), nps (0-10), choice or identity.",
+        "text": "Its wording.",
+        "low": "A scale's label at the low end.",
+        "high": "A scale's label at the high end.",
+        "options": "A choice's options.",
+        "value": "A pre-filled value (the form's identity, dates the plan already knows).",
+    },
+    AgendaItem: {
+        "title": "The item's title.",
+        "minutes": "How long it takes; a session's items add up to its length.",
+        "notes": "What happens in it.",
+    },
 }
 
 
