@@ -128,6 +128,10 @@ def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
     return env.overlay(trim_blocks=False, lstrip_blocks=False, bytecode_cache=bytecode)
 
 
+#: Where a missing name's message sends the reader: the generated reference of what templates see.
+REFERENCE = "`playbook templates` lists what each template can use"
+
+
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
@@ -138,7 +142,10 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     except jinja2.TemplateNotFound as err:
         msg = f"template {err.name} not found (while rendering {name})"
         raise TemplateError(msg) from None
-    except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as err:
+    except jinja2.UndefinedError as err:
+        msg = f"template {_where(err, name)}: {err} ({REFERENCE})"
+        raise TemplateError(msg) from None
+    except (TypeError, ValueError, AttributeError) as err:
         msg = f"template {_where(err, name)}: {err}"
         raise TemplateError(msg) from None
 

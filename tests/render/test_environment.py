@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.errors import TemplateError
 from generator.program.schedule import CohortEvent
-from generator.render.environment import describe, make_environment, render_template
+from generator.render.environment import REFERENCE, describe, make_environment, render_template
 
 #: Words that would mean a message leaked Python instead of speaking of the template.
 PYTHON_WORDS = ("DepartmentView", "ProgramView", "object", "generator.", "Traceback", "jinja2")
@@ -61,6 +61,7 @@ def test_an_unknown_name_in_an_override_names_it_and_the_line(
     text = "# {{ department.name | md }}\n\n{{ nosuch }}\n"
     output = build_with_override(write_config, runner, "site/department.md", text)
     assert "Error: template <site/department.md>:3: 'nosuch' is undefined" in output
+    assert "`playbook templates` lists what each template can use" in output
 
 
 def test_a_print_override_names_the_object_as_templates_see_it(
@@ -91,7 +92,8 @@ def test_messages_speak_of_template_values(source: str, message: str, tmp_path: 
     values = {"rows": [1], "table": {"color": 1}, "nothing": None, "event": event, "text": "x"}
     with pytest.raises(TemplateError) as caught:
         render_template(env, "page.md", **values)
-    assert str(caught.value.message) == f"template {tmp_path / 'page.md'}:2: {message}"
+    where = tmp_path / "page.md"
+    assert caught.value.message == f"template {where}:2: {message} ({REFERENCE})"
 
 
 def test_a_context_object_is_named_by_its_template_name():
