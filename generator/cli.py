@@ -14,6 +14,7 @@ import click
 from generator import __version__
 from generator.commands.build import build
 from generator.commands.init import init_program, schema_json
+from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
 from generator.errors import PlaybookError
 from generator.publish.pdf import PdfRun
@@ -181,3 +182,15 @@ def schema(output: Path | None) -> None:
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Schema written to {output}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def templates(output: Path | None) -> None:
+    """Print (or write) the template reference: names, objects, filters and blocks."""
+    text = templates_reference()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Template reference written to {output}")

@@ -11,11 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from generator.config.model import Contact, Organisation
-from generator.config.resolved import Settings, Topic
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from generator.config.model import Contact, CustomTopic, Organisation, Program
+from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
+from generator.program.agenda import AgendaItem
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
+from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
 
@@ -97,6 +102,164 @@ SITE_CONTEXT_DOCS = {
     "booklet": "The booklet's file stem.",
     "calendar": "The calendar's file name in each department's printables folder.",
     "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
+}
+
+
+class DepartmentPageContext(SiteContext):
+    """A department's page (``site/department.md``): the site's names, and its department."""
+
+    department: DepartmentView
+
+
+DEPARTMENT_PAGE_DOCS = {"department": "The department this page is about."}
+
+
+class ResultsPageContext(SiteContext):
+    """The evaluation results page (``site/evaluation-results.md``), when it is published."""
+
+    results: dict[str, Any]
+
+
+RESULTS_PAGE_DOCS = {
+    "results": "The aggregates `playbook collect` wrote (figures only, small groups hidden).",
+}
+
+
+class PrintContext(SiteContext):
+    """The names every print template may use: the site's, and these."""
+
+    department: DepartmentView
+    program_slug: str
+    created: str
+    paper: str
+    logo: str
+
+
+PRINT_CONTEXT_DOCS = {
+    "department": "The department the printable is for.",
+    "program_slug": "The program's name as a slug, as in form identities and calendar UIDs.",
+    "created": "The build's one fixed timestamp (midnight UTC on the start date), ISO 8601.",
+    "paper": "The department's paper size, A4 or Letter.",
+    "logo": "The logo's path relative to the print HTML, or empty text without a logo.",
+}
+
+
+class DocumentContext(PrintContext):
+    """What one printable's template reads, beside the print names."""
+
+    doc: Document
+    form: Form
+    session: Session | None
+    agenda: NotRequired[list[tuple[str, AgendaItem]]]
+    next_session: NotRequired[Session | None]
+    event: NotRequired[CohortEvent]
+
+
+DOCUMENT_CONTEXT_DOCS = {
+    "doc": "The printable: slug, title, template, group, form, session, event.",
+    "form": "Its fillable fields (the document's form).",
+    "session": "The session a session agenda is for; none on every other printable.",
+    "agenda": "Session and cohort agendas only: each timed item with its clock start (10:30).",
+    "next_session": "Session agendas only: the session after this one, or none after the last.",
+    "event": "Cohort agendas only: the training, check-in, debrief or celebration.",
+}
+
+
+class BookletContext(PrintContext):
+    """The booklet (``print/booklet.html``) that binds a department's printables together."""
+
+    sections: list[tuple[Document, Markup]]
+    documents: list[Document]
+
+
+BOOKLET_CONTEXT_DOCS = {
+    "sections": "Each printable with its rendered body block, in booklet order.",
+    "documents": "The department's printables, in booklet order.",
+}
+
+
+#: Where a dataclass templates see takes its fields' documentation from the config model that
+#: has the same fields: a program setting reads as the config describes it.
+DESCRIBED_BY: dict[type, type[BaseModel]] = {Settings: Program, Topic: CustomTopic}
+
+#: The settings templates see in another shape than the config's, and what they see instead.
+SETTINGS_DOCS = {
+    "cadence": "How often sessions happen: `.weeks` between sessions (none when monthly) and "
+    "`.label` as it reads ('weekly', 'every 2 weeks', 'monthly').",
+    "focus_areas": "The focus areas as topics (not ids), in the order sessions take them up.",
+    "blackouts": "The config's blackout_dates as spans; a single date has start == end.",
+}
+
+#: The fields of objects templates reach through the context, by class, for the reference.
+OBJECT_DOCS: dict[type, dict[str, str]] = {
+    Settings: SETTINGS_DOCS,
+    Cadence: {
+        "weeks": "Weeks between sessions; none when sessions are monthly.",
+        "label": "How it reads: 'weekly', 'every 2 weeks', 'every 3 weeks', 'monthly'.",
+    },
+    Span: {
+        "start": "First day with no sessions.",
+        "end": "Last day with no sessions (inclusive).",
+        "label": "Why, e.g. 'Summer shutdown' (may be empty).",
+    },
+    Topic: {
+        "activities": "Hands-on exercises a pair can do in a session.",
+        "custom": "True for the organisation's own topics, false for built-in ones.",
+    },
+    Activity: {
+        "title": "The exercise's name.",
+        "minutes": "How long it takes.",
+        "description": "What the pair does.",
+    },
+    Session: {
+        "number": "Its number, from 1.",
+        "date": "The day it happens (after any move).",
+        "kind": "kickoff, topic, midpoint or wrapup.",
+        "topic": "The focus area it takes up; none for the kick-off and the wrap-up.",
+        "title": "What it is called, e.g. 'Kick-off: goals and agreement'.",
+        "moved_from": "The slot it moved from (weekend, blackout), or none.",
+    },
+    CohortEvent: {
+        "kind": "training-mentors, training-mentees, mentor-checkin, midpoint-debrief or "
+        "celebration.",
+        "date": "The day it happens.",
+        "title": "What it is called.",
+        "audience": "Mentors, Mentees or Everyone.",
+        "minutes": "How long it lasts.",
+    },
+    Document: {
+        "slug": "Its file stem, e.g. agenda-s01; also its form's id.",
+        "title": "Its title, e.g. 'Agenda 1: Kick-off: goals and agreement'.",
+        "template": "The template it is rendered from, e.g. print/agenda.html.",
+        "group": "Its heading in tables and the booklet: Worksheets, Agreement, Session "
+        "agendas, Cohort sessions or Feedback forms.",
+        "form": "Its fillable fields.",
+        "session": "The session a session agenda is for, else none.",
+        "event": "The cohort event a cohort agenda is for, else none.",
+    },
+    Form: {
+        "id": "The form's id, e.g. end-mentee; every field name starts with it.",
+        "kind": "goals, self-assessment, agreement, agenda, cohort, pulse, mid or end.",
+        "role": "Who fills it in: mentee, mentor, pair, or a cohort event's audience.",
+        "title": "Its title.",
+        "questions": "Its fields in order, the identity field first.",
+        "session": "The session an agenda is for, else none.",
+        "event": "The cohort event an agenda is for, else none.",
+    },
+    Question: {
+        "field": "Its PDF field name, `<form id>-<key>`; stable once published.",
+        "type": "text, textarea, checkbox, rating (1-5), nps (0-10), choice or identity.",
+        "text": "Its wording.",
+        "low": "A scale's label at the low end.",
+        "high": "A scale's label at the high end.",
+        "options": "A choice's options.",
+        "value": "A pre-filled value (the form's identity, dates the plan already knows).",
+    },
+    AgendaItem: {
+        "title": "The item's title.",
+        "minutes": "How long it takes; a session's items add up to its length.",
+        "notes": "What happens in it.",
+    },
 }
 
 

@@ -8,7 +8,11 @@ so a user can replace one block instead of copying a whole page.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import re
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,30 +25,61 @@ from generator.resources import builtin_templates_dir
 
 class PlainUndefined(jinja2.StrictUndefined):
     """A missing name fails the build (never a blank box on a form), and its message speaks of
-    what the template sees (``department has no attribute 'nmae'``), not of Python classes."""
+    what the template sees (``department has no attribute 'nmae'; did you mean 'name'?``), not
+    of Python classes."""
 
     @property
     def _undefined_message(self) -> str:
         if self._undefined_hint:
             return self._undefined_hint
-        if self._undefined_obj is jinja2.utils.missing:
-            return f"{self._undefined_name!r} is undefined"
-        return f"{describe(self._undefined_obj)} has no attribute {self._undefined_name!r}"
+        name, owner = self._undefined_name, self._undefined_obj
+        if owner is jinja2.utils.missing:
+            return f"{name!r} is undefined"
+        if not isinstance(name, str):
+            return f"{describe(owner)} has no item {name!r}"
+        kind = "key" if isinstance(owner, Mapping) else "attribute"
+        return f"{describe(owner)} has no {kind} {name!r}{did_you_mean(name, known_names(owner))}"
 
 
 def describe(value: object) -> str:
     """How a template value is named in messages: a context object by its template name
-    (``department``), a mapping or list by kind, anything else by its type's plain name."""
+    (``department``), a mapping or list by kind, anything else by its type in plain words
+    (``this cohort event``)."""
     name = getattr(type(value), "template_name", None)
     if isinstance(name, str):
         return name
-    if isinstance(value, dict):
+    if value is None:
+        return "none (an empty value)"
+    if isinstance(value, Mapping):
         return "this mapping"
     if isinstance(value, list | tuple):
         return "this list"
     if isinstance(value, str):
         return "this text"
-    return f"this {type(value).__name__.lower()}"
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", type(value).__name__)
+    return f"this {words.lower()}"
+
+
+def known_names(value: object) -> list[str]:
+    """The names a template can read on ``value``: a mapping's keys, a model's or dataclass's
+    fields and its properties; nothing for other values (their methods are no template's
+    business)."""
+    if isinstance(value, Mapping):
+        return [key for key in value if isinstance(key, str)]
+    cls = type(value)
+    fields = getattr(cls, "model_fields", None)
+    if isinstance(fields, dict):
+        return list(fields)
+    if not dataclasses.is_dataclass(value):
+        return []
+    names = [f.name for f in dataclasses.fields(value)]
+    return names + [n for n in dir(cls) if isinstance(getattr(cls, n, None), property)]
+
+
+def did_you_mean(name: str, candidates: list[str]) -> str:
+    """``; did you mean 'name'?`` for the closest candidate, or nothing."""
+    close = difflib.get_close_matches(name, candidates, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def make_environment(
@@ -93,6 +128,10 @@ def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
     return env.overlay(trim_blocks=False, lstrip_blocks=False, bytecode_cache=bytecode)
 
 
+#: Where a missing name's message sends the reader: the generated reference of what templates see.
+REFERENCE = "`playbook templates` lists what each template can use"
+
+
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
@@ -103,7 +142,10 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     except jinja2.TemplateNotFound as err:
         msg = f"template {err.name} not found (while rendering {name})"
         raise TemplateError(msg) from None
-    except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as err:
+    except jinja2.UndefinedError as err:
+        msg = f"template {_where(err, name)}: {err} ({REFERENCE})"
+        raise TemplateError(msg) from None
+    except (TypeError, ValueError, AttributeError) as err:
         msg = f"template {_where(err, name)}: {err}"
         raise TemplateError(msg) from None
 

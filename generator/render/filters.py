@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -86,7 +87,7 @@ def css_string(value: Any) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "md": md,
     "md_attr": md_attr,
     "mailto": mailto,

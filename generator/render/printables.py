@@ -8,7 +8,7 @@ folder or from a test's temporary folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -18,7 +18,14 @@ from generator.program.agenda import timed
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.render.calendar import calendar_ics
-from generator.render.context import DepartmentView, SiteContext, department_view
+from generator.render.context import (
+    BookletContext,
+    DepartmentView,
+    DocumentContext,
+    PrintContext,
+    SiteContext,
+    department_view,
+)
 from generator.render.environment import render_template
 from generator.render.tree import Tree
 
@@ -26,43 +33,44 @@ from generator.render.tree import Tree
 Memo = Callable[[DepartmentPlan, Callable[[], Tree]], Tree]
 
 
-def print_context(program: ProgramPlan, department: DepartmentView) -> dict[str, Any]:
-    """Names every print template may use, beside the site's."""
+def print_context(
+    program: ProgramPlan, site: SiteContext, department: DepartmentView
+) -> PrintContext:
+    """Names every print template may use: the site's, and the print names."""
     playbook = program.playbook
     org = playbook.config.organisation
     logo = org.logo and f"../../assets/logo{playbook.resolve(org.logo).suffix.lower()}"
-    return {
-        "org": org,
-        "department": department,
-        "program_slug": program_slug(org.program),
-        "created": program.epoch.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "paper": department.paper_size,
-        "logo": logo or "",
-    }
+    return PrintContext(
+        **site,
+        department=department,
+        program_slug=program_slug(org.program),
+        created=program.epoch.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        paper=department.paper_size,
+        logo=logo or "",
+    )
 
 
-def document_context(
-    doc: Document, plan: DepartmentPlan, department: DepartmentView
-) -> dict[str, Any]:
+def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) -> DocumentContext:
     """What one document's template reads: the document, its form, and a session's agenda."""
-    context: dict[str, Any] = {"doc": doc, "form": doc.form, "session": doc.session}
+    context = DocumentContext(**base, doc=doc, form=doc.form, session=doc.session)
+    start = base["department"].session_time
     if doc.session is not None:
-        context["agenda"] = timed(list(plan.agenda(doc.session)), department.session_time)
+        context["agenda"] = timed(list(plan.agenda(doc.session)), start)
         context["next_session"] = plan.next_session(doc.session)
     if doc.event is not None:
         context["event"] = doc.event
-        context["agenda"] = timed(list(plan.event_agenda(doc.event)), department.session_time)
+        context["agenda"] = timed(list(plan.event_agenda(doc.event)), start)
     return context
 
 
-def render_body(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Markup:
+def render_body(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Markup:
     """Only the ``body`` block of a print template, for binding into the booklet.
 
     Called after the full render of the same template and context succeeded, so it cannot
     fail where ``render_template`` would have reported the error.
     """
     template = env.get_template(name)
-    return Markup("".join(template.blocks["body"](template.new_context(context))))
+    return Markup("".join(template.blocks["body"](template.new_context(dict(context)))))
 
 
 def render_department(
@@ -71,17 +79,16 @@ def render_department(
     """One department's print HTML files, booklet and calendar."""
     department = department_view(plan)
     org = program.playbook.config.organisation
-    base = {**site, **print_context(program, department)}
+    base = print_context(program, site, department)
     folder = f"docs/{PRINT_DIR}/{department.slug}"
     tree: Tree = {}
     sections = []
     for doc in plan.documents:
-        context = {**base, **document_context(doc, plan, department)}
+        context = document_context(doc, plan, base)
         tree[f"{folder}/{doc.html}"] = render_template(env, doc.template, **context)
         sections.append((doc, render_body(env, doc.template, context)))
-    tree[f"{folder}/{BOOKLET}.html"] = render_template(
-        env, "print/booklet.html", sections=sections, documents=list(plan.documents), **base
-    )
+    booklet = BookletContext(**base, sections=sections, documents=list(plan.documents))
+    tree[f"{folder}/{BOOKLET}.html"] = render_template(env, "print/booklet.html", **booklet)
     tree[f"{folder}/{CALENDAR}"] = calendar_ics(
         plan, org.name, org.program, program_slug(org.program), program.epoch
     )

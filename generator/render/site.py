@@ -9,7 +9,12 @@ import jinja2
 from generator.config.resolved import Playbook
 from generator.errors import TemplateError
 from generator.program.plan import ProgramPlan
-from generator.render.context import SiteContext, base_context
+from generator.render.context import (
+    DepartmentPageContext,
+    ResultsPageContext,
+    SiteContext,
+    base_context,
+)
 from generator.render.environment import guide_environment, render_template
 from generator.render.mkdocs_config import EVALUATION_PAGE, GUIDE_PAGES, mkdocs_config
 from generator.render.tree import Tree
@@ -30,8 +35,9 @@ def render_site(program: ProgramPlan, env: jinja2.Environment) -> Tree:
     for page, _ in GUIDE_PAGES:
         tree[f"docs/guide/{page}"] = render_template(guide_env, f"site/guide/{page}", **context)
     for department in context["departments"]:
+        own = DepartmentPageContext(**context, department=department)
         tree[f"docs/departments/{department.slug}.md"] = render_template(
-            env, "site/department.md", department=department, **context
+            env, "site/department.md", **own
         )
     tree.update(_logo(program.playbook))
     tree.update(evaluation_page(program.playbook, env, context))
@@ -62,5 +68,5 @@ def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteCo
     except (OSError, ValueError) as err:
         msg = f"{source}: cannot read the evaluation aggregates: {err}"
         raise TemplateError(msg) from None
-    page = render_template(env, f"site/{EVALUATION_PAGE}", results=data, **context)
-    return {f"docs/{EVALUATION_PAGE}": page}
+    page = ResultsPageContext(**context, results=data)
+    return {f"docs/{EVALUATION_PAGE}": render_template(env, f"site/{EVALUATION_PAGE}", **page)}
