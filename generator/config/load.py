@@ -8,14 +8,13 @@ every field has passed. Messages read ``file:line:column: key.path: what was exp
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.config.fields import slugify
 from generator.config.model import Config, Department, ProgramFields
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
 from generator.config.topics import topic_library
@@ -279,12 +278,6 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
             else department.blackout_dates
         )
         yield from _check_start(where if department.start else ("program",), start, blackouts)
-
-
-def slugify(name: str) -> str:
-    """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
 
 
 # --- Resolution -----------------------------------------------------------------------------
