@@ -2,13 +2,18 @@
 
 A page name made from a department's or a person's name (``slugify``) is used by the config,
 the plan, the pair packets and the evaluation report; keeping the rule here means a name maps to
-the same page name everywhere.
+the same page name everywhere. The two roles are listed once, in the order the booklets, forms
+and reports show them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+#: The roles in a pair, in the order every printable and report lists them: the mentee (the
+#: senior leader who learns) first, then the mentor (the junior employee who teaches).
+ROLES = ("mentee", "mentor")
 
 
 def slugify(name: str) -> str:

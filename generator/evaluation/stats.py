@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.config.fields import ROLES
 from generator.config.model import Evaluation
 from generator.evaluation.collect import Catalogues, Response
-from generator.program.forms import BOX, CHOICE, FEEDBACK_KINDS, NPS, RATING, ROLES, TEXT, Question
+from generator.program.forms import BOX, CHOICE, FEEDBACK_KINDS, NPS, RATING, TEXT, Question
 
 OVERALL = "overall"
 SCALES = (RATING, NPS, CHOICE)

@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
+from generator.config.fields import ROLES
 from generator.errors import RosterError
 
 REQUIRED = ("name", "email", "role", "department", "skills")
 OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
-ROLES = ("mentor", "mentee")
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,7 @@ def _parse_row(
     role = cells.get("role", "").casefold()
     if role and role not in ROLES:
         problems.append(
-            f'{_where(table, number, "role")}: must be mentor or mentee, got "{cells["role"]}"'
+            f'{_where(table, number, "role")}: must be {" or ".join(ROLES)}, got "{cells["role"]}"'
         )
     email = cells.get("email", "").casefold()
     if email and "@" not in email:
