@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from generator.config.fields import Email
 from generator.config.pairing_settings import PairingSettings
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,7 +22,6 @@ CADENCE_RE = re.compile(
 )
 TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
-EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 Format = Literal["one-to-one", "group"]
@@ -35,13 +35,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _check_email(value: str) -> str:
-    if not EMAIL_RE.match(value):
-        msg = "an e-mail address like name@example.org"
-        raise ValueError(msg)
-    return value
-
-
 class Sponsor(Strict):
     """The executive who champions the program."""
 
@@ -53,13 +46,8 @@ class Contact(Strict):
     """A person participants can write to."""
 
     name: ShortText = Field(description="Full name.")
-    email: str = Field(description="E-mail address participants write to.")
+    email: Email = Field(description="E-mail address participants write to.")
     title: str = Field("", max_length=200, description="Job title or role (optional).")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return _check_email(value)
 
 
 class Support(Strict):

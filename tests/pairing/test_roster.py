@@ -291,3 +291,18 @@ def test_yaml_missing_key_and_encoding(tmp_path: Path) -> None:
         "r.yaml, line 1: the file is not UTF-8 (byte 0xeb at offset 11); "
         "save it with UTF-8 encoding"
     )
+
+
+def test_an_address_without_a_proper_domain_is_refused_where_it_stands(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f"""
+        {HEADER}
+        Ann,ann@x.example,mentor,Sales,Python,,
+        Bob,bob@b,mentee,Sales,Python,,
+        """,
+    )
+    assert problems(path) == [
+        'roster.csv, row 3, column "email": expected an e-mail address like name@example.org, '
+        'got "bob@b"'
+    ]
