@@ -15,15 +15,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.config.fields import slugify
-from generator.config.model import Config, Department, ProgramFields
+from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
 from generator.config.topics import topic_library
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
 from generator.errors import ConfigError
 
 Problem = tuple[KeyPath, str]
-#: The keys a department may override: exactly the fields departments share with the program.
-INHERITED = tuple(ProgramFields.model_fields)
+#: The keys a department may override: every program setting (``ProgramOverrides`` derives them).
+INHERITED = tuple(ProgramOverrides.model_fields)
 
 
 def load(path: Path) -> Playbook:
