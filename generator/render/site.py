@@ -7,7 +7,7 @@ import json
 import jinja2
 
 from generator.config.resolved import Playbook
-from generator.errors import TemplateError
+from generator.errors import InputFileError
 from generator.program.plan import ProgramPlan
 from generator.render.context import SiteContext, base_context
 from generator.render.environment import guide_environment, render_template
@@ -48,7 +48,7 @@ def _logo(playbook: Playbook) -> Tree:
         return {f"docs/assets/logo{path.suffix.lower()}": path.read_bytes()}
     except OSError as err:
         msg = f"{playbook.config_path}: organisation.logo: cannot read {path}: {err.strerror}"
-        raise TemplateError(msg) from None
+        raise InputFileError(msg) from None
 
 
 def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> Tree:
@@ -61,6 +61,6 @@ def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteCo
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         msg = f"{source}: cannot read the evaluation aggregates: {err}"
-        raise TemplateError(msg) from None
+        raise InputFileError(msg) from None
     page = render_template(env, f"site/{EVALUATION_PAGE}", results=data, **context)
     return {f"docs/{EVALUATION_PAGE}": page}
