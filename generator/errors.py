@@ -24,6 +24,14 @@ class RosterError(PlaybookError):
     """A roster file is invalid; the message names row and column."""
 
 
+class InputFileError(PlaybookError):
+    """A file the config names cannot be read or is not what it should be.
+
+    The logo, the site settings (``site.settings``) and the evaluation aggregates that
+    ``playbook collect`` wrote; the message names the file, and the config key where there is one.
+    """
+
+
 class TemplateError(PlaybookError):
     """A template failed to render; the message names the template and line."""
 

@@ -8,23 +8,22 @@ every field has passed. Messages read ``file:line:column: key.path: what was exp
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.config.model import Config, Department, ProgramFields
+from generator.config.fields import slugify
+from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
 from generator.config.topics import topic_library
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
 from generator.errors import ConfigError
 
 Problem = tuple[KeyPath, str]
-#: The keys a department may override: exactly the fields departments share with the program.
-INHERITED = tuple(ProgramFields.model_fields)
+#: The keys a department may override: every program setting (``ProgramOverrides`` derives them).
+INHERITED = tuple(ProgramOverrides.model_fields)
 
 
 def load(path: Path) -> Playbook:
@@ -279,12 +278,6 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
             else department.blackout_dates
         )
         yield from _check_start(where if department.start else ("program",), start, blackouts)
-
-
-def slugify(name: str) -> str:
-    """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
 
 
 # --- Resolution -----------------------------------------------------------------------------

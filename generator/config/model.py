@@ -2,17 +2,28 @@
 
 Every field carries a description: they feed the JSON Schema (editor autocompletion) and the
 config reference. Models forbid unknown keys so a typo is an error, not a silent default.
-Departments repeat the program defaults as optional fields; ``None`` means "inherit".
+Each program setting is declared once, on ``Program``; a department's overrides are the same
+fields made optional (``ProgramOverrides``, derived from ``Program``), and ``None`` means "inherit".
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from generator.config.fields import Email
 from generator.config.pairing_settings import PairingSettings
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,7 +32,6 @@ CADENCE_RE = re.compile(
 )
 TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
-EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 Format = Literal["one-to-one", "group"]
@@ -35,13 +45,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _check_email(value: str) -> str:
-    if not EMAIL_RE.match(value):
-        msg = "an e-mail address like name@example.org"
-        raise ValueError(msg)
-    return value
-
-
 class Sponsor(Strict):
     """The executive who champions the program."""
 
@@ -53,13 +56,8 @@ class Contact(Strict):
     """A person participants can write to."""
 
     name: ShortText = Field(description="Full name.")
-    email: str = Field(description="E-mail address participants write to.")
+    email: Email = Field(description="E-mail address participants write to.")
     title: str = Field("", max_length=200, description="Job title or role (optional).")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return _check_email(value)
 
 
 class Support(Strict):
@@ -209,76 +207,28 @@ class Cohort(Strict):
     )
 
 
-class ProgramFields(Strict):
-    """The settings a department may override; shared by program defaults and departments."""
-
-    start: date | None = Field(None, description="Date of the first session (YYYY-MM-DD).")
-    sessions: int | None = Field(None, ge=1, le=52, description="Number of pair sessions.")
-    cadence: str | None = Field(
-        None,
-        description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
-        "'every N weeks'.",
-    )
-    session_minutes: int | None = Field(
-        None, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
-    )
-    session_time: str | None = Field(
-        None, description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
-    )
-    format: Format | None = Field(
-        None,
-        description="'one-to-one' pairs, or 'group' sessions such as a lunch-and-learn.",
-    )
-    focus_areas: list[str] | None = Field(
-        None,
-        min_length=1,
-        description="Topic ids from the topic library (or your own `topics`) the program "
-        "covers, in order.",
-    )
-    blackout_dates: list[BlackoutItem] | None = Field(
-        None,
-        description="Days with no sessions: a date, or {from, to, label} for a span. A session "
-        "that falls on one moves to the next free working day.",
-    )
-    paper_size: PaperSize | None = Field(None, description="Paper for printables: A4 or Letter.")
-    cohort: Cohort | None = Field(
-        None, description="Training, mentor check-ins, mid-point debrief and celebration."
-    )
-    agreement: bool | None = Field(
-        None, description="Whether pairs sign a mentoring agreement at the kick-off."
-    )
-    accept_warnings: list[Literal[WARNING_CODES]] | None = Field(  # type: ignore[valid-type]
-        None,
-        description="Design warnings you have considered and accept, by code: "
-        + ", ".join(WARNING_CODES)
-        + ".",
-    )
-
-    @field_validator("start")
-    @classmethod
-    def _start(cls, value: date | None) -> date | None:
-        if value is not None and not FIRST_START <= value <= LAST_START:
-            msg = f"a date between {FIRST_START} and {LAST_START}"
-            raise ValueError(msg)
-        return value
-
-    @field_validator("cadence")
-    @classmethod
-    def _cadence(cls, value: str | None) -> str | None:
-        return value if value is None else _check_cadence(value)
-
-    @field_validator("session_time")
-    @classmethod
-    def _time(cls, value: str | None) -> str | None:
-        return value if value is None else _check_time(value)
+def _check_start(value: date) -> date:
+    if not FIRST_START <= value <= LAST_START:
+        msg = f"a date between {FIRST_START} and {LAST_START}"
+        raise ValueError(msg)
+    return value
 
 
-class Program(ProgramFields):
+#: Setting types that carry their own check, so the check goes wherever the type goes.
+StartDate = Annotated[date, AfterValidator(_check_start)]
+CadenceText = Annotated[str, AfterValidator(_check_cadence)]
+TimeOfDay = Annotated[str, AfterValidator(_check_time)]
+
+
+# Each program setting is declared here once: type, default, constraints, description. The
+# department overrides are derived from these fields (``optional_fields``), so a new setting is
+# overridable per department without more code. (The docstring feeds the JSON Schema.)
+class Program(Strict):
     """Program defaults: every department gets these unless it overrides them."""
 
-    start: date = Field(description="Date of the first session (YYYY-MM-DD).")  # type: ignore[assignment]
+    start: StartDate = Field(description="Date of the first session (YYYY-MM-DD).")
     sessions: int = Field(6, ge=1, le=52, description="Number of pair sessions.")
-    cadence: str = Field(
+    cadence: CadenceText = Field(
         "every 2 weeks",
         description="How often sessions happen: 'weekly', 'fortnightly', 'monthly' or "
         "'every N weeks'.",
@@ -286,7 +236,7 @@ class Program(ProgramFields):
     session_minutes: int = Field(
         60, ge=15, le=240, description="Length of one session in minutes (15 to 240)."
     )
-    session_time: str = Field(
+    session_time: TimeOfDay = Field(
         "10:00", description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
     )
     format: Format = Field(
@@ -296,10 +246,13 @@ class Program(ProgramFields):
     focus_areas: list[str] = Field(
         default_factory=lambda: ["technology", "social-media", "cultural-competence"],
         min_length=1,
-        description="Topic ids from the topic library (or your own `topics`), in order.",
+        description="Topic ids from the topic library (or your own `topics`) the program "
+        "covers, in order.",
     )
     blackout_dates: list[BlackoutItem] = Field(
-        default_factory=list, description="Days with no sessions: a date or {from, to, label}."
+        default_factory=list,
+        description="Days with no sessions: a date, or {from, to, label} for a span. A session "
+        "that falls on one moves to the next free working day.",
     )
     paper_size: PaperSize = Field("A4", description="Paper for printables: A4 or Letter.")
     cohort: Cohort = Field(
@@ -317,7 +270,40 @@ class Program(ProgramFields):
     )
 
 
-class Department(ProgramFields):
+def optional_fields(model: type[Strict], name: str, doc: str) -> type[Strict]:
+    """A model with every field of ``model`` made optional: None means "not given here".
+
+    Each field keeps its type, constraints (ge, le, min_length, ...), validators and
+    description; only its default becomes None. The checks apply to a given value, never to None.
+    """
+    fields: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        given: Any = info.annotation
+        if info.metadata:
+            given = Annotated[(given, *info.metadata)]
+        fields[field_name] = (
+            given | None,
+            Field(None, alias=info.alias, description=info.description),
+        )
+    return create_model(name, __base__=Strict, __doc__=doc, __module__=__name__, **fields)
+
+
+if TYPE_CHECKING:
+
+    class ProgramOverrides(Strict):
+        """What the type checker sees: every Program field, optional (built below at run time)."""
+
+        def __getattr__(self, name: str) -> Any: ...
+
+else:
+    ProgramOverrides = optional_fields(
+        Program,
+        "ProgramOverrides",
+        "The program settings a department may override; None means it inherits the default.",
+    )
+
+
+class Department(ProgramOverrides):
     """One department; any program default given here overrides it for this department."""
 
     name: ShortText = Field(description="The department's name as people say it.")

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.config.fields import check_email
+
 
 def _email(value: str) -> str:
-    """Normalise an e-mail address the way the roster reader does (trimmed, case-folded)."""
-    cleaned = value.strip().casefold()
-    if "@" not in cleaned:
-        msg = f"{value!r} is not an e-mail address"
-        raise ValueError(msg)
-    return cleaned
+    """Check an e-mail address and normalise it the way the roster reader does (case-folded)."""
+    return check_email(value.strip()).casefold()
 
 
 class Weights(BaseModel):

@@ -8,7 +8,7 @@ import csv
 import io
 from pathlib import Path
 
-from generator.config.load import slugify
+from generator.config.fields import slugify
 from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.evaluation.collect import Catalogues, Response

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.config.fields import ROLES
 from generator.config.model import Evaluation
 from generator.evaluation.collect import Catalogues, Response
 from generator.program.forms import (
@@ -20,7 +21,6 @@ from generator.program.forms import (
     FEEDBACK_FORMS,
     NPS,
     RATING,
-    ROLES,
     TEXT,
     Question,
     feedback_id,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from generator.config.load import slugify
+from generator.config.fields import slugify
 from generator.config.pairing_settings import normalise_skill
 from generator.config.resolved import ResolvedDepartment
 from generator.errors import FormFieldError

@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
+from generator.config.fields import ROLES, check_email
 from generator.errors import RosterError
 
 REQUIRED = ("name", "email", "role", "department", "skills")
 OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
-ROLES = ("mentor", "mentee")
 
 
 @dataclass(frozen=True)
@@ -238,11 +238,14 @@ def _parse_row(
     role = cells.get("role", "").casefold()
     if role and role not in ROLES:
         problems.append(
-            f'{_where(table, number, "role")}: must be mentor or mentee, got "{cells["role"]}"'
+            f'{_where(table, number, "role")}: must be {" or ".join(ROLES)}, got "{cells["role"]}"'
         )
-    email = cells.get("email", "").casefold()
-    if email and "@" not in email:
-        problems.append(f'{_where(table, number, "email")}: "{cells["email"]}" is not an e-mail')
+    email = cells.get("email", "")
+    if email:
+        try:
+            check_email(email)
+        except ValueError as err:
+            problems.append(f'{_where(table, number, "email")}: expected {err}, got "{email}"')
     capacity, cap_problem = _capacity(cells.get("capacity", ""), role)
     if cap_problem:
         problems.append(f"{_where(table, number, 'capacity')}: {cap_problem}")

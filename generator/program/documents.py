@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.config.load import slugify
+from generator.config.fields import slugify
 from generator.config.resolved import ResolvedDepartment
 from generator.program.forms import Form, catalogue
 from generator.program.schedule import CohortEvent, Session

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.config.fields import ROLES
 from generator.program.schedule import CohortEvent, Session
 
 #: Field types: a line of text, a box of text, a tick box, 1-5 scale, 0-10 scale, one of options.
@@ -27,7 +28,6 @@ TEXT, BOX, CHECK, RATING, NPS, CHOICE, IDENTITY = (
     "choice",
     "identity",
 )
-ROLES = ("mentee", "mentor")
 FEEDBACK_KINDS = ("pulse", "mid", "end")
 PAIR_FIT = ("good fit", "still deciding", "not a good fit")
 SUFFIX = {BOX: "text"}  # a box or a line is text to whoever reads the answers

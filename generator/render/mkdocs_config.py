@@ -11,7 +11,7 @@ import jinja2
 import yaml
 
 from generator.config.resolved import Playbook
-from generator.errors import TemplateError
+from generator.errors import InputFileError, PlaybookError, TemplateError
 from generator.program.plan import ProgramPlan
 from generator.render.context import SiteContext
 from generator.render.environment import render_template
@@ -98,20 +98,31 @@ SettingsDumper.add_representer(Tagged, _represent_tagged)
 
 
 def site_settings(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> dict:
-    """The user's mkdocs.yml if there is one, else the built-in defaults."""
+    """The user's mkdocs.yml if there is one, else the built-in defaults.
+
+    A bad settings file is an InputFileError (the config names it in ``site.settings``); a bad
+    ``site/mkdocs.yml`` template, built-in or overridden, is a TemplateError.
+    """
     path = playbook.resolve(playbook.config.site.settings)
+    error: type[PlaybookError]
     if path.is_file():
-        text, origin = path.read_text(encoding="utf-8"), str(path)
+        origin, error = str(path), InputFileError
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as err:
+            msg = f"{origin}: cannot read the site settings (site.settings): {err}"
+            raise InputFileError(msg) from None
     else:
-        text, origin = render_template(env, "site/mkdocs.yml", **context), "site/mkdocs.yml"
+        origin, error = "site/mkdocs.yml", TemplateError
+        text = render_template(env, "site/mkdocs.yml", **context)
     try:
         data = yaml.load(text, Loader=SettingsLoader)  # noqa: S506 - safe loader subclass
     except yaml.YAMLError as err:
         msg = f"{origin}: not valid YAML: {err}"
-        raise TemplateError(msg) from None
+        raise error(msg) from None
     if not isinstance(data, dict):
         msg = f"{origin}: expected a mapping of MkDocs settings"
-        raise TemplateError(msg)
+        raise error(msg)
     return data
 
 

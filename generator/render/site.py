@@ -7,7 +7,7 @@ import json
 import jinja2
 
 from generator.config.resolved import Playbook
-from generator.errors import TemplateError
+from generator.errors import InputFileError
 from generator.program.plan import ProgramPlan
 from generator.render.context import (
     DepartmentPageContext,
@@ -54,7 +54,7 @@ def _logo(playbook: Playbook) -> Tree:
         return {f"docs/assets/logo{path.suffix.lower()}": path.read_bytes()}
     except OSError as err:
         msg = f"{playbook.config_path}: organisation.logo: cannot read {path}: {err.strerror}"
-        raise TemplateError(msg) from None
+        raise InputFileError(msg) from None
 
 
 def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> Tree:
@@ -67,6 +67,6 @@ def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteCo
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         msg = f"{source}: cannot read the evaluation aggregates: {err}"
-        raise TemplateError(msg) from None
+        raise InputFileError(msg) from None
     page = ResultsPageContext(**context, results=data)
     return {f"docs/{EVALUATION_PAGE}": render_template(env, f"site/{EVALUATION_PAGE}", **page)}

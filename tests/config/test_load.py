@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from generator.config.load import load, slugify
+from generator.config.load import load
 from generator.errors import ConfigError
 from tests.conftest import MINIMAL
 
@@ -166,13 +166,6 @@ def test_empty_and_non_mapping_configs(write_config):
         load(write_config(""))
     with pytest.raises(ConfigError, match="the config is a list"):
         load(write_config("- a\n- b\n"))
-
-
-def test_slugify():
-    assert slugify("Customer Care & Support") == "customer-care-support"
-    assert slugify("../../etc/passwd") == "etc-passwd"
-    assert slugify("Ünïcödé Team") == "unicode-team"
-    assert slugify("日本") == ""
 
 
 def test_name_without_slug_characters_needs_a_slug(write_config):

@@ -117,7 +117,7 @@ def test_all_row_problems_are_collected(tmp_path: Path) -> None:
         """,
     )
     assert problems(path) == [
-        'roster.csv, row 2, column "role": must be mentor or mentee, got "mentr"',
+        'roster.csv, row 2, column "role": must be mentee or mentor, got "mentr"',
         'roster.csv, row 3, column "capacity": must be 1 or more, got 0',
         'roster.csv, row 4, column "capacity": must be a whole number of mentees (1 or more), '
         'got "two"',
@@ -216,7 +216,7 @@ def test_yaml_problems_say_entry(tmp_path: Path) -> None:
         "roster.yaml",
     )
     assert problems(path) == [
-        'roster.yaml, entry 1, column "role": must be mentor or mentee, got "boss"'
+        'roster.yaml, entry 1, column "role": must be mentee or mentor, got "boss"'
     ]
 
 
@@ -237,7 +237,7 @@ def test_problems_in_different_rows_are_all_reported(tmp_path: Path) -> None:
         """,
     )
     assert problems(path) == [
-        'roster.csv, row 2, column "role": must be mentor or mentee, got "boss"',
+        'roster.csv, row 2, column "role": must be mentee or mentor, got "boss"',
         'roster.csv, row 5, column "email": duplicate e-mail "ann@x.example", also on row 2 (Ann)',
         'roster.csv, row 4, column "manager": "nobody@x.example" matches nobody in the roster',
     ]
@@ -291,3 +291,18 @@ def test_yaml_missing_key_and_encoding(tmp_path: Path) -> None:
         "r.yaml, line 1: the file is not UTF-8 (byte 0xeb at offset 11); "
         "save it with UTF-8 encoding"
     )
+
+
+def test_an_address_without_a_proper_domain_is_refused_where_it_stands(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f"""
+        {HEADER}
+        Ann,ann@x.example,mentor,Sales,Python,,
+        Bob,bob@b,mentee,Sales,Python,,
+        """,
+    )
+    assert problems(path) == [
+        'roster.csv, row 3, column "email": expected an e-mail address like name@example.org, '
+        'got "bob@b"'
+    ]

@@ -4,7 +4,7 @@ import pytest
 
 from generator.commands.build import render_tree
 from generator.config.load import load
-from generator.errors import TemplateError
+from generator.errors import InputFileError, TemplateError
 from generator.render.filters import hours, md
 from tests.conftest import MINIMAL
 
@@ -70,6 +70,54 @@ def test_template_error_names_template_and_line(write_config, tmp_path: Path):
     (tmp_path / "templates" / "site" / "index.md").write_text("line one\n{{ org.nope }}\n")
     with pytest.raises(TemplateError, match=r"templates/site/index.md:2: .*'nope'"):
         render_tree(load(write_config()))
+
+
+def test_unreadable_logo_is_an_input_file_error(write_config):
+    config = write_config(
+        MINIMAL.replace("  program: Reverse Up\n", "  program: Reverse Up\n  logo: gone.png\n")
+    )
+    with pytest.raises(
+        InputFileError, match=r"organisation.yaml: organisation.logo: cannot read .*gone.png"
+    ):
+        render_tree(load(config))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("nav: [\n", r"no-such-settings.yml: not valid YAML"),
+        ("- a list\n", r"no-such-settings.yml: expected a mapping of MkDocs settings"),
+        (b"site_name: \xff\n", r"no-such-settings.yml: cannot read the site settings"),
+    ],
+)
+def test_bad_site_settings_file_is_an_input_file_error(
+    write_config, tmp_path: Path, content, message
+):
+    settings = tmp_path / "no-such-settings.yml"  # the name MINIMAL gives in site.settings
+    if isinstance(content, bytes):
+        settings.write_bytes(content)
+    else:
+        settings.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError, match=message):
+        render_tree(load(write_config()))
+
+
+def test_broken_site_settings_template_is_still_a_template_error(write_config, tmp_path: Path):
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "mkdocs.yml").write_text("- not a mapping\n")
+    with pytest.raises(TemplateError, match=r"site/mkdocs.yml: expected a mapping"):
+        render_tree(load(write_config()))
+
+
+def test_unreadable_evaluation_aggregates_are_an_input_file_error(write_config, tmp_path: Path):
+    folder = tmp_path / "private" / "evaluation"
+    folder.mkdir(parents=True)
+    (folder / "aggregates.json").write_text("{not json", encoding="utf-8")
+    config = write_config(MINIMAL + "evaluation: {publish_aggregates: true}\n")
+    with pytest.raises(
+        InputFileError, match=r"aggregates.json: cannot read the evaluation aggregates"
+    ):
+        render_tree(load(config))
 
 
 def test_mkdocs_config_has_explicit_nav_and_keeps_python_tags():

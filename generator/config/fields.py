@@ -1,0 +1,49 @@
+"""fields: the rules for values that several parts of the program read, each stated once.
+
+A page name made from a department's or a person's name (``slugify``) is used by the config,
+the plan, the pair packets and the evaluation report; keeping the rule here means a name maps to
+the same page name everywhere. Likewise there is one e-mail rule for the config's contacts, the
+pairing settings and the roster, so an address one accepts the others accept too. The two roles
+are listed once, in the order the booklets, forms and reports show them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator
+
+#: The roles in a pair, in the order every printable and report lists them: the mentee (the
+#: senior leader who learns) first, then the mentor (the junior employee who teaches).
+ROLES = ("mentee", "mentor")
+
+
+def slugify(name: str) -> str:
+    """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+
+
+#: What an e-mail field expects, worded to follow "expected" in an error message.
+EMAIL_EXPECTED = "an e-mail address like name@example.org"
+
+
+def check_email(value: str) -> str:
+    """Return ``value`` unchanged if it is an e-mail address; raise ValueError if it is not.
+
+    Syntax only (no DNS look-up), by email-validator: an address needs a local part, an '@' and
+    a domain with a dot that is not reserved (``a@b`` and ``x@host.test`` are refused;
+    ``x@acme.example`` is fine). The ValueError's message is ``EMAIL_EXPECTED``.
+    """
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise ValueError(EMAIL_EXPECTED) from None
+    return value
+
+
+#: A config field holding an e-mail address.
+Email = Annotated[str, AfterValidator(check_email)]
