@@ -9,22 +9,44 @@ are listed once, in the order the booklets, forms and reports show them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator
+from text_unidecode import unidecode
 
 #: The roles in a pair, in the order every printable and report lists them: the mentee (the
 #: senior leader who learns) first, then the mentor (the junior employee who teaches).
 ROLES = ("mentee", "mentor")
 
 
+#: Hex digits of the hash that names something whose name has no letter the transliteration
+#: knows (2^32 values: two such names in one organisation will not meet).
+HASH_LENGTH = 8
+
+
 def slugify(name: str) -> str:
-    """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+    """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'.
+
+    ASCII names keep the one rule they always had: lower case, every run of other characters
+    one hyphen, at most 60 characters. Other scripts are transliterated first (text-unidecode:
+    'Продажи' -> 'prodazhi', '営業' -> 'ying-ye', 'Πωλήσεις' -> 'poleseis'), so a page name
+    stays readable and two different names rarely meet. A name with letters or digits that
+    transliterate to nothing (an old script the table lacks) gets a short hash of the name
+    instead, the same on every run; a name of punctuation or emoji alone gives '' (the config
+    asks for a `slug` then).
+    """
+    text = unicodedata.normalize("NFKD", name)
+    if not text.isascii():
+        text = unidecode(text)
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    if slug or not any(char.isalnum() for char in name):
+        return slug
+    key = unicodedata.normalize("NFKC", name).casefold().strip()
+    return hashlib.sha256(key.encode()).hexdigest()[:HASH_LENGTH]
 
 
 #: What an e-mail field expects, worded to follow "expected" in an error message.

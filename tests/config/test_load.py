@@ -169,7 +169,12 @@ def test_empty_and_non_mapping_configs(write_config):
 
 
 def test_name_without_slug_characters_needs_a_slug(write_config):
-    found = errors_of(write_config, replace("  - name: Sales\n", "  - name: 営業\n"))
+    found = errors_of(write_config, replace("  - name: Sales\n", "  - name: ★★★\n"))
     assert found == [
         "13:5: departments[1].name: cannot make a page name from this name; add a `slug`"
     ]
+
+
+def test_a_name_in_another_script_gets_a_transliterated_page_name(write_config):
+    playbook = load(write_config(replace("  - name: Sales\n", "  - name: 営業\n")))
+    assert [d.slug for d in playbook.departments] == ["research", "ying-ye"]
