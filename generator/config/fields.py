@@ -28,6 +28,11 @@ ROLES = ("mentee", "mentor")
 HASH_LENGTH = 8
 
 
+#: Quotes a transliteration writes for a sound, not a word break (Russian ь and ъ, Arabic ع):
+#: dropped, so 'Ольга' is 'olga', not 'ol-ga'. Quotes typed in the name still split words.
+_SPELLING_MARKS = str.maketrans("", "", "'`\"")
+
+
 def slugify(name: str) -> str:
     """A URL-safe page name: 'Customer Care & Support' -> 'customer-care-support'.
 
@@ -41,7 +46,9 @@ def slugify(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name)
     if not text.isascii():
-        text = unidecode(text)
+        text = "".join(
+            char if char.isascii() else unidecode(char).translate(_SPELLING_MARKS) for char in text
+        )
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
     if slug or not any(char.isalnum() for char in name):
         return slug
