@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
@@ -54,6 +55,38 @@ def slugify(name: str) -> str:
         return slug
     key = unicodedata.normalize("NFKC", name).casefold().strip()
     return hashlib.sha256(key.encode()).hexdigest()[:HASH_LENGTH]
+
+
+#: Page names the program uses itself where department pages live, and what each one is. A
+#: department of that name would replace it or be mixed up with it, so load refuses them:
+#: ``index`` is docs/departments/index.md (render.site), the overview the navigation opens;
+#: ``overall`` is the evaluation report's all-departments group (evaluation.stats.OVERALL),
+#: whose charts, anchors and small-group suppression are keyed like a department's slug.
+#: MkDocs and Zensical also take ``README.md`` as a folder's index, but a slug is lower case.
+RESERVED_SLUGS = {
+    "index": "the departments overview page, docs/departments/index.md",
+    "overall": "the evaluation report's figures for all departments together",
+}
+
+
+def reserved_slug(slug: str, derived: bool, taken: Collection[str] = ()) -> str | None:
+    """Why a department cannot have page name ``slug``, or None if it can.
+
+    ``derived``: the slug was made from the department's name (the advice is then to add a
+    ``slug``). The message suggests a free page name, one not in ``taken``.
+    """
+    if slug not in RESERVED_SLUGS:
+        return None
+    suggestion = f"{slug}-team"
+    number = 2
+    while suggestion in taken or suggestion in RESERVED_SLUGS:
+        suggestion, number = f"{slug}-team-{number}", number + 1
+    if derived:
+        return (
+            f"its page name '{slug}' is reserved for {RESERVED_SLUGS[slug]}; "
+            f"add `slug: {suggestion}` or another page name"
+        )
+    return f"'{slug}' is reserved for {RESERVED_SLUGS[slug]}; did you mean '{suggestion}'?"
 
 
 #: What an e-mail field expects, worded to follow "expected" in an error message.
