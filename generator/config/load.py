@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.config.fields import slugify
+from generator.config.fields import reserved_slug, slugify
 from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
 from generator.config.topics import topic_library
@@ -246,6 +246,7 @@ def _check_start(where: KeyPath, start: Any, blackouts: Any) -> Iterable[Problem
 def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Problem]:
     names: dict[str, int] = {}
     slugs: dict[str, int] = {}
+    taken = {d.slug or slugify(d.name) for d in config.departments}
     for i, department in enumerate(config.departments):
         where: KeyPath = ("departments", i)
         key = department.name.casefold()
@@ -261,6 +262,8 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
         slug = department.slug or slugify(department.name)
         if not slug:
             yield (*where, "name"), "cannot make a page name from this name; add a `slug`"
+        elif reserved := reserved_slug(slug, not department.slug, taken):
+            yield (*where, "slug" if department.slug else "name"), reserved
         elif slug in slugs and key != config.departments[slugs[slug]].name.casefold():
             yield (
                 (*where, "slug" if department.slug else "name"),

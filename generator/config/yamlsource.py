@@ -179,7 +179,16 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
 
     Raises ConfigError (located) for unreadable files, syntax errors and duplicate keys.
     """
-    text = _read_text(path)
+    return parse_yaml(_read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path) -> tuple[Any, SourceMap]:
+    """Parse YAML text already read from ``path`` into plain data and its source map.
+
+    ``path`` only names the file in messages and in the source map, so a caller that reads
+    the file itself (the roster reader, with its own encoding advice) can pass the name it
+    wants shown. Raises ConfigError (located) for syntax errors, tags and duplicate keys.
+    """
     source = SourceMap(path)
     try:
         loader = Yaml12Loader(text)

@@ -5,7 +5,6 @@ expected answers from. The report pages themselves are rendered in ``render.repo
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from generator.config.fields import slugify
@@ -14,6 +13,7 @@ from generator.errors import BuildError
 from generator.evaluation.collect import Catalogues, Response
 from generator.evaluation.stats import FEEDBACK_FORMS
 from generator.pairing import report as pairing
+from generator.spreadsheet import cell_value, csv_text
 
 FOLDER = "evaluation"
 AGGREGATES = "aggregates.json"
@@ -21,18 +21,18 @@ CSV_HEAD = ("source", "form", "role", "department", "session")
 
 
 def answers_csv(responses: list[Response], catalogues: Catalogues) -> str:
-    """One row per response: where it came from and which form, then every field."""
+    """One row per response: where it came from and which form, then every field; an answer
+    that would be a formula is text."""
     fields: dict[str, None] = {}
     for catalogue in catalogues.values():
         for form_id in FEEDBACK_FORMS:
             fields.update(dict.fromkeys(q.field for q in catalogue[form_id].questions[1:]))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*CSV_HEAD, *fields])
-    for r in responses:
-        head = [r.source, r.form.id, r.role, r.department, r.session]
-        writer.writerow(head + [r.answers.get(name, "") for name in fields])
-    return buffer.getvalue()
+    rows = (
+        [r.source, r.form.id, r.role, r.department, r.session]
+        + [r.answers.get(name, "") for name in fields]
+        for r in responses
+    )
+    return csv_text([*CSV_HEAD, *fields], rows)
 
 
 def pairs_per_department(playbook: Playbook, private: Path) -> dict[str, int] | None:
@@ -50,7 +50,7 @@ def pairs_per_department(playbook: Playbook, private: Path) -> dict[str, int] | 
             msg = f"{path}: no {column} column (an older `playbook pair` wrote it); pair again"
             raise BuildError(msg)
         for row in reader:
-            department = row[column].strip()
+            department = cell_value(row[column]).strip()  # pairs.csv quotes a formula-like cell
             slug = slugs.get(department.casefold()) or slugs.get(slugify(department))
             if slug:
                 counts[slug] += 1

@@ -11,16 +11,18 @@ site.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from generator.config.fields import slugify
+from generator.config.fields import HASH_LENGTH, slugify
 from generator.config.pairing_settings import normalise_skill
 from generator.config.resolved import ResolvedDepartment
 from generator.errors import FormFieldError
@@ -127,14 +129,40 @@ def fill(source: Path, values: dict[str, str]) -> bytes:
 def packet_name(pair: Pair) -> str:
     """A folder name per pair: mentee then mentor, as readable slugs."""
     name = f"{slugify(pair.mentee.name)}--{slugify(pair.mentor.name)}"
-    return re.sub(r"-{3,}", "--", name) or "pair"
+    return re.sub(r"-{3,}", "--", name).strip("-") or "pair"
+
+
+def pair_key(pair: Pair, length: int = HASH_LENGTH) -> str:
+    """A short hash of the pair's two e-mails: the same pair, the same key, on every run."""
+    emails = f"{pair.mentee.email}\n{pair.mentor.email}"
+    return hashlib.sha256(emails.encode()).hexdigest()[:length]
+
+
+def packet_names(pairs: Sequence[Pair]) -> list[str]:
+    """A folder name for each pair, no two alike.
+
+    Two pairs can share names (two Maria Garcias, or names that slug alike), and then one
+    packet would overwrite the other. Such a name is not an error in the roster, so every pair
+    whose readable name is shared gets the hash of its e-mails appended (``maria-garcia--
+    ana-ruiz-1f3a9c07``): the same folder on every run whatever the order of the roster, while
+    a pair whose name is its own keeps the plain name.
+    """
+    names = [packet_name(pair) for pair in pairs]
+    for length in (HASH_LENGTH, 64):
+        shared = {name for name, count in Counter(names).items() if count > 1}
+        if not shared:
+            break
+        names = [
+            f"{name}-{pair_key(pair, length)}" if name in shared else name
+            for name, pair in zip(names, pairs, strict=True)
+        ]
+    return names
 
 
 def make_packets(result: PairingResult, program: ProgramPlan, site: Path) -> list[Packet]:
     """Every pair's packet, filled from the printables under ``site``; nothing is written."""
     packets = []
-    for pair in result.pairs:
-        name = packet_name(pair)
+    for pair, name in zip(result.pairs, packet_names(result.pairs), strict=True):
         plan = department_for(pair, program)
         if plan is None:
             problem = f"department '{pair.mentee.department}' is not in the config"

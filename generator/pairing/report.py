@@ -9,14 +9,13 @@ public site. Output depends only on the result (no timestamps): the same roster,
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from generator.config.pairing_settings import PairingSettings
 from generator.config.resolved import Playbook
 from generator.pairing.cohort import Pair, PairingResult, pair_cohort
 from generator.pairing.roster import read_roster
+from generator.spreadsheet import Cell, csv_text
 
 FOLDER = "pairing"  # under the private output folder
 PAIRS_CSV = "pairs.csv"
@@ -67,25 +66,22 @@ def public_summary(result: PairingResult, settings: PairingSettings) -> dict:
 
 
 def pairs_csv(result: PairingResult) -> str:
-    """One row per pair, in mentee e-mail order."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for pair in result.pairs:
-        writer.writerow(
-            [
-                pair.mentor.name,
-                pair.mentor.email,
-                pair.mentee.name,
-                pair.mentee.email,
-                pair.mentor.department,
-                pair.mentee.department,
-                f"{pair.score:.3f}",
-                "; ".join(pair.shared_skills),
-                pair.rank,
-            ]
-        )
-    return buffer.getvalue()
+    """One row per pair, in mentee e-mail order; a cell that would be a formula is text."""
+    rows: list[list[Cell]] = [
+        [
+            pair.mentor.name,
+            pair.mentor.email,
+            pair.mentee.name,
+            pair.mentee.email,
+            pair.mentor.department,
+            pair.mentee.department,
+            f"{pair.score:.3f}",
+            "; ".join(pair.shared_skills),
+            pair.rank,
+        ]
+        for pair in result.pairs
+    ]
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def why(pair: Pair) -> str:

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.config.fields import ROLES, check_email
-from generator.errors import RosterError
+from generator.config.yamlsource import parse_yaml
+from generator.errors import ConfigError, RosterError
 
 REQUIRED = ("name", "email", "role", "department", "skills")
 OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
@@ -49,6 +48,9 @@ class _Table:
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
     row_word: str = "row"
+    #: Cells that cannot be read as text (a YAML mapping where text belongs): (row, column)
+    #: -> the problem, found on reading; such a cell reads as empty.
+    unreadable: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 def read_roster(path: Path) -> list[Participant]:
@@ -164,22 +166,45 @@ def _rows(header: list[str], records: Iterable[tuple[int, list[str]]]) -> list:
 
 
 def _read_yaml(path: Path) -> _Table:
+    """A YAML roster, read with YAML 1.2 meanings like the config: ``No``, ``on`` and ``10:30``
+    stay text (YAML 1.1, PyYAML's default, makes them booleans and a number)."""
     try:
-        data = yaml.safe_load(_decode(path))
-    except yaml.YAMLError as err:
-        msg = f"{path.name}: not valid YAML: {err}"
-        raise RosterError(msg) from err
+        data, _ = parse_yaml(_decode(path), Path(path.name))
+    except ConfigError as err:
+        raise RosterError(err.message) from None
     if data is None:
         return _Table(path, [], [], "entry")
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         msg = f"{path.name}: a YAML roster must be a list of mappings (one per participant)"
         raise RosterError(msg)
-    items = [{str(k).strip(): v for k, v in item.items()} for item in data]
+    items = [{k.strip(): v for k, v in item.items()} for item in data]
     header: list[str] = []
     for item in items:
         header += [k for k in item if k not in header]
-    records = [(n, [_yaml_cell(item.get(h)) for h in header]) for n, item in enumerate(items, 1)]
-    return _Table(path, header, _rows(header, records), "entry")
+    table = _Table(path, header, [], "entry")
+    records = []
+    for number, item in enumerate(items, 1):
+        cells = []
+        for column in header:
+            value = item.get(column)
+            if not _is_cell(value):
+                kind = "mapping" if isinstance(value, dict) else "list inside a list"
+                table.unreadable[number, column.casefold()] = (
+                    f"{_where(table, number, column.casefold())}: expected text or a list of "
+                    f"text, got a {kind}"
+                )
+                value = None
+            cells.append(_yaml_cell(value))
+        records.append((number, cells))
+    table.rows = _rows(header, records)
+    return table
+
+
+def _is_cell(value: Any) -> bool:
+    """Text, a number or nothing; or a list of those (skills, languages)."""
+    if isinstance(value, list):
+        return all(not isinstance(item, list | dict) for item in value)
+    return not isinstance(value, dict)
 
 
 def _yaml_cell(value: Any) -> str:
@@ -234,7 +259,12 @@ def _parse_rows(table: _Table) -> tuple[list[Participant], list[str]]:
 def _parse_row(
     table: _Table, number: int, cells: dict[str, str]
 ) -> tuple[Participant | None, list]:
-    problems = [f"{_where(table, number, c)}: is empty" for c in REQUIRED if not cells.get(c, "")]
+    problems = [problem for (row, _), problem in table.unreadable.items() if row == number]
+    problems += [
+        f"{_where(table, number, c)}: is empty"
+        for c in REQUIRED
+        if not cells.get(c, "") and (number, c) not in table.unreadable
+    ]
     role = cells.get("role", "").casefold()
     if role and role not in ROLES:
         problems.append(

@@ -142,6 +142,25 @@ def test_duplicate_slugs(write_config):
     ]
 
 
+def test_a_reserved_slug_is_refused_with_a_free_name_to_use(write_config):
+    text = replace("  - name: Sales\n", "  - name: Sales\n    slug: index\n")
+    assert errors_of(write_config, text) == [
+        "14:5: departments[1].slug: 'index' is reserved for the departments overview page, "
+        "docs/departments/index.md; did you mean 'index-team'?"
+    ]
+
+
+def test_a_reserved_page_name_made_from_the_name_is_refused_at_the_name(write_config):
+    text = replace("  - name: Research\n", "  - name: Overall\n  - name: Index Team\n")
+    assert errors_of(write_config, text) == [
+        "12:5: departments[0].name: its page name 'overall' is reserved for the evaluation "
+        "report's figures for all departments together; add `slug: overall-team` or another "
+        "page name"
+    ]
+    text = replace("  - name: Research\n", "  - name: Index\n  - name: Index Team\n")
+    assert "add `slug: index-team-2` or another page name" in errors_of(write_config, text)[0]
+
+
 def test_start_date_in_blackout(write_config):
     text = replace("  cadence: weekly\n", "  cadence: weekly\n  blackout_dates: [2027-03-01]\n")
     assert errors_of(write_config, text) == [
@@ -169,7 +188,12 @@ def test_empty_and_non_mapping_configs(write_config):
 
 
 def test_name_without_slug_characters_needs_a_slug(write_config):
-    found = errors_of(write_config, replace("  - name: Sales\n", "  - name: 営業\n"))
+    found = errors_of(write_config, replace("  - name: Sales\n", "  - name: ★★★\n"))
     assert found == [
         "13:5: departments[1].name: cannot make a page name from this name; add a `slug`"
     ]
+
+
+def test_a_name_in_another_script_gets_a_transliterated_page_name(write_config):
+    playbook = load(write_config(replace("  - name: Sales\n", "  - name: 営業\n")))
+    assert [d.slug for d in playbook.departments] == ["research", "ying-ye"]

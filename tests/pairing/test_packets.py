@@ -19,6 +19,7 @@ from generator.pairing.packets import (
     fill,
     make_packets,
     packet_documents,
+    packet_names,
     quiet_pypdf,
 )
 from generator.pairing.roster import read_roster
@@ -105,3 +106,52 @@ def test_a_department_without_an_agreement_gets_no_agreement_in_its_packets(writ
     assert [d.form.id for d in packet_documents(sales)] == [
         "goals-mentee", "goals-mentor", "self-assessment"
     ]  # fmt: skip
+
+
+def pairs_of(tmp_path: Path, people: list[tuple[str, str, str, str]]) -> PairingResult:
+    """Pairs from (name, e-mail, role, skill) rows; each skill matches one mentor."""
+    rows = [f"{n},{e},{r},Sales,{k}" for n, e, r, k in people]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role,department,skills\n" + "\n".join(rows), encoding="utf-8")
+    return pair_cohort(read_roster(roster), PairingSettings())
+
+
+def test_pairs_with_non_latin_names_get_readable_folders_of_their_own(tmp_path: Path) -> None:
+    result = pairs_of(
+        tmp_path,
+        [
+            ("Ольга Иванова", "olga@acme.example", "mentee", "Python"),
+            ("Анна Смирнова", "anna@acme.example", "mentor", "Python"),
+            ("山田太郎", "yamada@acme.example", "mentee", "TikTok"),
+            ("佐藤花子", "sato@acme.example", "mentor", "TikTok"),
+            ("مريم", "maryam@acme.example", "mentee", "Excel"),
+            ("Ελένη", "eleni@acme.example", "mentor", "Excel"),
+        ],
+    )
+    assert packet_names(result.pairs) == [
+        "mrym--elene", "olga-ivanova--anna-smirnova", "shan-tian-tai-lang--zuo-teng-hua-zi"
+    ]  # fmt: skip
+
+
+def test_pairs_whose_names_meet_get_two_folders_named_by_their_emails(tmp_path: Path) -> None:
+    people = [
+        ("★", "star@acme.example", "mentee", "Python"),  # nothing to spell: both are 'pair'
+        ("✦", "spark@acme.example", "mentor", "Python"),
+        ("☆", "moon@acme.example", "mentee", "TikTok"),
+        ("✧", "glow@acme.example", "mentor", "TikTok"),
+        ("Maria Garcia", "maria.g@acme.example", "mentee", "Excel"),  # two of the same name
+        ("Ana Ruiz", "ana.r@acme.example", "mentor", "Excel"),
+        ("María García", "maria.garcia@acme.example", "mentee", "SQL"),
+        ("Ana Ruiz", "ana.ruiz@acme.example", "mentor", "SQL"),
+        ("Lee Park", "lee@acme.example", "mentee", "Figma"),
+        ("Kim Cho", "kim@acme.example", "mentor", "Figma"),
+    ]
+    names = packet_names(pairs_of(tmp_path, people).pairs)
+    assert len(set(names)) == len(names) == 5
+    assert "lee-park--kim-cho" in names  # a name of its own stays plain
+    shared = sorted(n for n in names if n != "lee-park--kim-cho")
+    assert [re.sub(r"-[0-9a-f]{8}$", "", n) for n in shared] == [
+        "maria-garcia--ana-ruiz", "maria-garcia--ana-ruiz", "pair", "pair"
+    ]  # fmt: skip
+    again = packet_names(pairs_of(tmp_path, people[::-1]).pairs)
+    assert sorted(again) == sorted(names)  # the same folders whatever the roster's order

@@ -74,3 +74,19 @@ def test_score_breakdown_adds_up(result) -> None:
     assert pair_report.score_breakdown(pair) == (
         "1.600 = 1.000 skills + 0.300 cross-department + 0.200 location + 0.100 language"
     )
+
+
+def test_a_name_that_would_be_a_formula_is_text_in_pairs_csv(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "name,email,role,department,skills\n"
+        '"=HYPERLINK(""http://x"",""y"")",v@x.example,mentee,@Sales,-Python\n'
+        "Ana Junior,a@x.example,mentor,Finance,-Python\n",
+        encoding="utf-8",
+    )
+    text = pairs_csv(pair_cohort(read_roster(roster), PairingSettings()))
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["mentee"] == '\'=HYPERLINK("http://x","y")'
+    assert (row["mentee_department"], row["shared_skills"]) == ("'@Sales", "'-Python")
+    assert (row["mentor"], row["mentor_department"], row["rank"]) == ("Ana Junior", "Finance", "1")
+    assert float(row["score"]) > 0  # a number, left alone

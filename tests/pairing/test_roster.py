@@ -82,6 +82,56 @@ def test_yaml_roster(tmp_path: Path) -> None:
     assert (ann.skills, ann.capacity, bob.manager) == (("Python", "SQL"), 2, "ann@x.example")
 
 
+def test_yaml_roster_reads_yaml_1_2_like_the_config(tmp_path: Path) -> None:
+    # YAML 1.1 (PyYAML's default) would make No/on/off booleans and 10:30 the number 630.
+    path = write(
+        tmp_path,
+        """
+        - name: Norway Team Lead
+          email: n@x.example
+          role: mentee
+          department: No
+          skills: [Yes, off]
+          languages: on
+          availability: 10:30
+          location: 2027-01-11
+        """,
+        "roster.yaml",
+    )
+    (person,) = read_roster(path)
+    assert (person.department, person.languages, person.skills) == ("No", ("on",), ("Yes", "off"))
+    assert (person.availability, person.location) == ("10:30", "2027-01-11")
+
+
+def test_yaml_roster_syntax_errors_and_tags_are_located(tmp_path: Path) -> None:
+    path = write(tmp_path, "- {name: Ann, email: [a@x.example\n", "roster.yaml")
+    with pytest.raises(RosterError, match=r"^roster\.yaml:2:1: YAML syntax error"):
+        read_roster(path)
+    path = write(tmp_path, "- name: !!python/object:os.system Ann\n", "roster.yaml")
+    with pytest.raises(RosterError, match=r"^roster\.yaml:1:9: \[0\]\.name: the YAML tag"):
+        read_roster(path)
+    path = write(tmp_path, "- name: Ann\n  name: Bob\n", "roster.yaml")
+    with pytest.raises(RosterError, match=r"^roster\.yaml:2:3: \[0\]\.name: duplicate key"):
+        read_roster(path)
+
+
+def test_yaml_cell_that_is_not_text_is_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        - {name: Ann, email: a@x.example, role: mentor, department: {name: Sales}, skills: [P]}
+        - {name: Bob, email: b@x.example, role: mentee, department: Sales, skills: [[P, Q]]}
+        """,
+        "roster.yaml",
+    )
+    assert problems(path) == [
+        'roster.yaml, entry 1, column "department": expected text or a list of text, '
+        "got a mapping",
+        'roster.yaml, entry 2, column "skills": expected text or a list of text, '
+        "got a list inside a list",
+    ]
+
+
 def test_xlsx_roster(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

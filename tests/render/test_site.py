@@ -3,8 +3,10 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import render_tree
+from generator.config.fields import RESERVED_SLUGS
 from generator.config.load import load
 from generator.errors import InputFileError, TemplateError
+from generator.evaluation.stats import OVERALL
 from generator.render.filters import hours, md
 from tests.conftest import MINIMAL
 
@@ -35,6 +37,15 @@ def test_tree_has_every_page(write_config):
         "mkdocs.yml",
         "docs/assets/timeline.svg",
     } <= set(tree)
+
+
+def test_every_page_beside_the_department_pages_is_a_reserved_name(write_config):
+    """A page the site puts where department pages live must be a name load refuses."""
+    playbook = load(write_config())
+    tree = render_tree(playbook)
+    stems = {Path(p).stem for p in tree if p.startswith("docs/departments/")}
+    assert stems - {d.slug for d in playbook.departments} <= set(RESERVED_SLUGS)
+    assert OVERALL in RESERVED_SLUGS
 
 
 def test_department_page_shows_its_own_values(write_config):
