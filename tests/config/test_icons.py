@@ -93,3 +93,35 @@ def test_a_valid_custom_icon_shows_as_its_shortcode(write_config):
 
     tree = render_tree(load(write_config(with_icon("material/leaf"))))
     assert "- :material-leaf: **Green IT**" in str(tree["docs/departments/sales.md"])
+
+
+def test_pages_escape_an_icon_even_if_it_slipped_past_the_config(write_config):
+    """The templates do not rely on load's check: a hostile icon still renders as text."""
+    import dataclasses
+
+    from generator.commands.build import render_tree
+
+    playbook = load(write_config(with_icon("material/leaf")))
+    hostile = "<img src=x onerror=alert(1)>"
+    topics = {
+        key: dataclasses.replace(topic, icon=hostile) for key, topic in playbook.topics.items()
+    }
+    departments = tuple(
+        dataclasses.replace(
+            d,
+            settings=dataclasses.replace(
+                d.settings, focus_areas=tuple(topics[t.id] for t in d.settings.focus_areas)
+            ),
+        )
+        for d in playbook.departments
+    )
+    defaults = dataclasses.replace(
+        playbook.defaults,
+        focus_areas=tuple(topics[t.id] for t in playbook.defaults.focus_areas),
+    )
+    tree = render_tree(
+        dataclasses.replace(playbook, topics=topics, departments=departments, defaults=defaults)
+    )
+    pages = {path: str(text) for path, text in tree.items() if path.endswith(".md")}
+    assert any("&lt;img src=x onerror=alert\\(1\\)&gt;" in text for text in pages.values())
+    assert [path for path, text in pages.items() if "<img src=x" in text] == []
