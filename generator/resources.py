@@ -31,5 +31,5 @@ def example_dir() -> Path:
 
 
 def example_site_settings() -> Path:
-    """The example program's mkdocs.yml (the repository's top-level one)."""
-    return _first_existing(PACKAGE / "_example_mkdocs.yml", CHECKOUT / "mkdocs.yml")
+    """The example program's mkdocs.yml, beside its organisation.yaml."""
+    return example_dir() / "mkdocs.yml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,33 @@ def test_corpus_is_large_enough():
     assert len(CONFIGS) >= 40
 
 
+def everything_under(folder: Path) -> dict[str, str]:
+    """Every file and folder under ``folder``, hidden ones included, with each file's hash."""
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+        )
+        for p in sorted(folder.rglob("*"))
+    }
+
+
 @pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
 def test_bad_config_gives_a_located_plain_error(runner, path: Path, tmp_path: Path):
+    before = everything_under(tmp_path), everything_under(CORPUS.parent)
     result = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "site")])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     assert result.output.startswith(f"Error: {path}")
     assert expected_message(path) in result.output
-    assert not (tmp_path / "site").exists()
+    # Nothing written: no site, no cache, no staging, beside the -o folder or the config.
+    assert (everything_under(tmp_path), everything_under(CORPUS.parent)) == before
+
+    # What validate accepts, build accepts: validate refuses it with the same message.
+    checked = runner.invoke(main, ["validate", str(path)])
+    assert checked.exit_code == 1, checked.output
+    assert checked.output == result.output
+    assert (everything_under(tmp_path), everything_under(CORPUS.parent)) == before
 
 
 ROSTERS = sorted(p for p in (CORPUS.parent / "roster").iterdir() if p.suffix != ".expect")

@@ -6,12 +6,14 @@ import logging
 from pathlib import Path
 
 from generator.config.load import load
+from generator.config.paths import output_problems
 from generator.config.resolved import Playbook
+from generator.errors import BuildError
 from generator.pairing.report import pairing_summary
 from generator.program.plan import plan_program
 from generator.publish.cache import PdfCache, RenderCache
 from generator.publish.pdf import PdfRun, pdf_step
-from generator.publish.staging import publish
+from generator.publish.staging import check_output, publish
 from generator.render.context import base_context
 from generator.render.environment import make_environment
 from generator.render.printables import render_printables
@@ -35,6 +37,23 @@ def render_tree(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
     return tree
 
 
+def check_target(playbook: Playbook, target: Path) -> None:
+    """Refuse an output folder before anything is written, caches and staging included.
+
+    The config's own outputs passed these rules when it loaded; an output given instead
+    (``-o``) must pass them too: not the filesystem root, not the config's folder or one that
+    holds it, apart from the private output. Then the folder itself: not a file, and not a
+    folder with other things in it.
+    """
+    target = target.resolve()
+    private = playbook.resolve(playbook.config.site.private_output)
+    problem = next((text for _, text in output_problems(playbook.folder, target, private)), None)
+    if problem:
+        msg = f"cannot build into {target}: {problem}"
+        raise BuildError(msg)
+    check_output(playbook, target)
+
+
 def build(
     config_path: Path,
     output: Path | None = None,
@@ -50,7 +69,8 @@ def build(
     instead of laid out again. ``run`` collects what the PDF step did (and draws progress).
     """
     playbook = load(config_path)
-    target = output or playbook.resolve(playbook.config.site.output)
+    target = (output or playbook.resolve(playbook.config.site.output)).resolve()
+    check_target(playbook, target)
     run = run if run is not None else PdfRun()
     renders = RenderCache.beside(target) if cache else None
     tree = render_tree(playbook, renders)

@@ -9,10 +9,9 @@ from generator.config.model import Config
 from generator.errors import PlaybookError
 from generator.resources import example_dir, example_site_settings
 
-#: In the repository the example's settings and outputs sit one folder up; in a new
-#: program folder they sit beside the config.
+#: In the repository the example builds into the folder above it; in a new program folder
+#: the outputs sit beside the config. (Its inputs are beside it in both.)
 _REPO_PATHS = {
-    "  settings: ../mkdocs.yml\n": "  settings: mkdocs.yml\n",
     "  output: ../site\n": "  output: site\n",
     "  private_output: ../private\n": "  private_output: private\n",
 }

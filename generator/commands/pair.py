@@ -45,7 +45,7 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     settings = config.pairing
     if fairness is not None:
         settings = settings.model_copy(update={"fairness": fairness})
-    result = pair_cohort(read_roster(roster), settings)
+    result = pair_cohort(read_roster(roster), settings, playbook.source)
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, plan_program(playbook), site)
     env = make_environment(playbook.resolve(config.site.templates))

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.config.fields import reserved_slug, slugify
 from generator.config.model import Config, Department, ProgramOverrides
+from generator.config.paths import path_problems
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
 from generator.config.topics import topic_library
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
@@ -41,11 +42,11 @@ def load(path: Path) -> Playbook:
         config = Config.model_validate(data)
     except ValidationError as err:
         problems = [_describe(error, data) for error in err.errors()]
-        raise ConfigError(_report(source, problems)) from None
+        raise ConfigError(report(source, problems)) from None
     topics = topic_library(config.topics)
-    problems = list(cross_checks(config, topics))
+    problems = [*cross_checks(config, topics), *path_problems(config, path.resolve().parent)]
     if problems:
-        raise ConfigError(_report(source, problems))
+        raise ConfigError(report(source, problems))
     return resolve(config, path.resolve(), topics, source)
 
 
@@ -174,7 +175,7 @@ def _kind(value: Any) -> str:
     )
 
 
-def _report(source: SourceMap, problems: Iterable[Problem]) -> str:
+def report(source: SourceMap, problems: Iterable[Problem]) -> str:
     """All problems, one per line, in file order, deduplicated."""
     lines = sorted(
         {

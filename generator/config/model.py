@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from generator.config.fields import Email
+from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,7 +147,12 @@ class CustomTopic(Strict):
     cover: list[str] = Field(default_factory=list, description="What to cover.")
     prompts: list[str] = Field(default_factory=list, description="Conversation prompts.")
     pitfalls: list[str] = Field(default_factory=list, description="Pitfalls to avoid.")
-    icon: str = Field("material/lightbulb-on-outline", description="A Material icon name.")
+    icon: Icon = Field(
+        "material/lightbulb-on-outline",
+        description="A Material for MkDocs icon: material/, fontawesome/brands/, "
+        "fontawesome/regular/, fontawesome/solid/, octicons/ or simple/ and the icon's name, "
+        "e.g. 'material/leaf'.",
+    )
 
     @field_validator("id")
     @classmethod

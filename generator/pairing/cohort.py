@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.config.load import report
 from generator.config.pairing_settings import PairingSettings
+from generator.config.yamlsource import KeyPath, SourceMap, format_key_path
 from generator.errors import ConfigError, RosterError
 from generator.pairing.matrix import Block, Problem, blocks, build_problem, pair_parts
 from generator.pairing.roster import Participant
@@ -74,19 +76,22 @@ class PairingResult:
 
 
 def pair_cohort(
-    participants: Sequence[Participant], settings: PairingSettings | None = None
+    participants: Sequence[Participant],
+    settings: PairingSettings | None = None,
+    source: SourceMap | None = None,
 ) -> PairingResult:
     """Pair a cohort: the best total score among pairings that pair as many mentees as possible.
 
     Pinned pairs are fixed first and take a slot of their mentor's capacity; the optimiser (and
     the fairness floor) covers the remaining mentees. Raises ConfigError for a pin that names
-    someone unknown, exceeds a capacity or breaks a hard rule.
+    someone unknown, exceeds a capacity or breaks a hard rule. With the config's ``source``,
+    each problem is located (``file:line:column: pairing.pinned[i]: ...``), as load's are.
     """
     settings = settings or PairingSettings()
     mentees, mentors = _split_roles(participants)
     problem = build_problem(mentees, mentors, settings)
-    _warn_stale_forbidden(problem)
-    pinned = _pins(problem)
+    _warn_stale_forbidden(problem, source)
+    pinned = _pins(problem, source)
     capacity = np.array([m.capacity for m in mentors], dtype=np.intp)
     np.subtract.at(capacity, [j for _, j in pinned], 1)
     free = np.setdiff1d(np.arange(len(mentees)), [i for i, _ in pinned])
@@ -105,47 +110,52 @@ def _split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
     return [p for p in ordered if p.role == "mentee"], [p for p in ordered if p.role == "mentor"]
 
 
-def _warn_stale_forbidden(problem: Problem) -> None:
+def _warn_stale_forbidden(problem: Problem, source: SourceMap | None = None) -> None:
     """A forbidden pair naming someone not in this roster is harmless but probably a typo."""
     mentees = {p.email for p in problem.mentees}
     mentors = {p.email for p in problem.mentors}
     for k, ban in enumerate(problem.settings.forbidden):
         if ban.mentee not in mentees or ban.mentor not in mentors:
+            key: KeyPath = ("pairing", "forbidden", k)
+            where = f"{source.where(key)}: " if source is not None else ""
             logger.warning(
-                "pairing.forbidden[%d]: %s -> %s names someone who is not in the roster "
+                "%s%s: %s -> %s names someone who is not in the roster "
                 "(as mentor and mentee respectively); ignored",
-                k, ban.mentor, ban.mentee,
+                where, format_key_path(key), ban.mentor, ban.mentee,
             )  # fmt: skip
 
 
 # --- pins ------------------------------------------------------------------------------------
 
 
-def _pins(problem: Problem) -> list[tuple[int, int]]:
+def _pins(problem: Problem, source: SourceMap | None = None) -> list[tuple[int, int]]:
     """Resolve ``pinned`` to (row, col) cells; every broken rule is a located ConfigError."""
     rows = {p.email: i for i, p in enumerate(problem.mentees)}
     cols = {p.email: j for j, p in enumerate(problem.mentors)}
     cells: list[tuple[int, int]] = []
-    problems: list[str] = []
+    problems: list[tuple[KeyPath, str]] = []
     used: dict[int, int] = {}
     for k, pin in enumerate(problem.settings.pinned):
-        where = f"pairing.pinned[{k}]"
+        where: KeyPath = ("pairing", "pinned", k)
         if pin.mentee not in rows or pin.mentor not in cols:
-            problems.append(f"{where}: {_unknown(pin, rows, cols)}")
+            problems.append((where, _unknown(pin, rows, cols)))
             continue
         cell = (rows[pin.mentee], cols[pin.mentor])
         if cell[0] in {i for i, _ in cells}:
-            problems.append(f"{where}: mentee {pin.mentee} is already pinned")
+            problems.append((where, f"mentee {pin.mentee} is already pinned"))
             continue
         used[cell[1]] = used.get(cell[1], 0) + 1
         if used[cell[1]] > problem.mentors[cell[1]].capacity:
-            problems.append(f"{where}: more pins than mentor {pin.mentor}'s capacity")
+            problems.append((where, f"more pins than mentor {pin.mentor}'s capacity"))
         broken = _broken_rules(problem, *cell)
         if broken:
-            problems.append(f"{where}: {pin.mentor} -> {pin.mentee} breaks: {', '.join(broken)}")
+            problems.append((where, f"{pin.mentor} -> {pin.mentee} breaks: {', '.join(broken)}"))
         cells.append(cell)
+    if problems and source is not None:
+        raise ConfigError(report(source, problems))
     if problems:
-        msg = "invalid pinned pairs:\n" + "\n".join(f"  - {p}" for p in problems)
+        lines = (f"  - {format_key_path(where)}: {text}" for where, text in problems)
+        msg = "invalid pinned pairs:\n" + "\n".join(lines)
         raise ConfigError(msg)
     return cells
 

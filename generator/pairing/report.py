@@ -120,5 +120,5 @@ def pairing_summary(playbook: Playbook) -> dict[str, Any] | None:
     if config.roster is None:
         return None
     roster = playbook.resolve(config.roster)
-    result = pair_cohort(read_roster(roster), config.pairing)
+    result = pair_cohort(read_roster(roster), config.pairing, playbook.source)
     return public_summary(result, config.pairing)

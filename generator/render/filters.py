@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from generator.config.icons import is_icon_name
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -28,6 +30,17 @@ def md(value: Any) -> str:
 def md_attr(value: Any) -> str:
     """Text for a Markdown link title or table cell that must stay on one line."""
     return md(" ".join(str(value).split()))
+
+
+def shortcode(icon: Any) -> str:
+    """An icon name as the shortcode Markdown pages show: 'material/leaf' -> ':material-leaf:'.
+
+    Anything that is not an icon name is escaped as text (``md``), so it never becomes markup.
+    """
+    text = str(icon)
+    if is_icon_name(text):
+        return ":" + text.replace("/", "-") + ":"
+    return md(text)
 
 
 def mailto(email: str) -> str:
@@ -90,6 +103,7 @@ def css_string(value: Any) -> Markup:
 FILTERS: dict[str, Callable[..., Any]] = {
     "md": md,
     "md_attr": md_attr,
+    "shortcode": shortcode,
     "mailto": mailto,
     "longdate": longdate,
     "shortdate": shortdate,

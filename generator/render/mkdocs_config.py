@@ -103,18 +103,30 @@ def site_settings(playbook: Playbook, env: jinja2.Environment, context: SiteCont
     A bad settings file is an InputFileError (the config names it in ``site.settings``); a bad
     ``site/mkdocs.yml`` template, built-in or overridden, is a TemplateError.
     """
+    own = settings_file(playbook)
+    if own is not None:
+        return own
+    text = render_template(env, "site/mkdocs.yml", **context)
+    return _settings_mapping(text, "site/mkdocs.yml", TemplateError)
+
+
+def settings_file(playbook: Playbook) -> dict | None:
+    """The settings in the config's ``site.settings`` file, or None when there is no such file.
+
+    Reads and checks the file only (no template renders), so ``validate`` runs it too.
+    """
     path = playbook.resolve(playbook.config.site.settings)
-    error: type[PlaybookError]
-    if path.is_file():
-        origin, error = str(path), InputFileError
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeError) as err:
-            msg = f"{origin}: cannot read the site settings (site.settings): {err}"
-            raise InputFileError(msg) from None
-    else:
-        origin, error = "site/mkdocs.yml", TemplateError
-        text = render_template(env, "site/mkdocs.yml", **context)
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError) as err:
+        msg = f"{path}: cannot read the site settings (site.settings): {err}"
+        raise InputFileError(msg) from None
+    return _settings_mapping(text, str(path), InputFileError)
+
+
+def _settings_mapping(text: str, origin: str, error: type[PlaybookError]) -> dict:
     try:
         data = yaml.load(text, Loader=SettingsLoader)  # noqa: S506 - safe loader subclass
     except yaml.YAMLError as err:

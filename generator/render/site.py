@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import jinja2
 
@@ -57,16 +58,26 @@ def _logo(playbook: Playbook) -> Tree:
         raise InputFileError(msg) from None
 
 
-def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> Tree:
-    """The opt-in results page, from the aggregates `playbook collect` wrote (figures only)."""
+def aggregates(playbook: Playbook) -> Any | None:
+    """The aggregates `playbook collect` wrote, when the config publishes them and they exist.
+
+    Reads the file only (no template renders), so ``validate`` runs it too.
+    """
     config = playbook.config
     source = playbook.resolve(config.site.private_output) / "evaluation" / "aggregates.json"
     if not config.evaluation.publish_aggregates or not source.is_file():
-        return {}
+        return None
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        return json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         msg = f"{source}: cannot read the evaluation aggregates: {err}"
         raise InputFileError(msg) from None
+
+
+def evaluation_page(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> Tree:
+    """The opt-in results page, from the aggregates `playbook collect` wrote (figures only)."""
+    data = aggregates(playbook)
+    if data is None:
+        return {}
     page = ResultsPageContext(**context, results=data)
     return {f"docs/{EVALUATION_PAGE}": render_template(env, f"site/{EVALUATION_PAGE}", **page)}

@@ -65,7 +65,7 @@ def test_refuses_to_replace_a_folder_it_did_not_build(write_config, tmp_path: Pa
 
 
 def test_refuses_an_output_that_holds_the_config(write_config, tmp_path: Path):
-    with pytest.raises(BuildError, match="holds the config"):
+    with pytest.raises(BuildError, match="is the config's folder"):
         build(write_config(), tmp_path)
 
 

@@ -83,14 +83,17 @@ def test_template_error_names_template_and_line(write_config, tmp_path: Path):
         render_tree(load(write_config()))
 
 
-def test_unreadable_logo_is_an_input_file_error(write_config):
+def test_a_logo_that_goes_away_after_loading_is_an_input_file_error(write_config, tmp_path):
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     config = write_config(
-        MINIMAL.replace("  program: Reverse Up\n", "  program: Reverse Up\n  logo: gone.png\n")
+        MINIMAL.replace("  program: Reverse Up\n", "  program: Reverse Up\n  logo: logo.png\n")
     )
+    playbook = load(config)
+    (tmp_path / "logo.png").unlink()
     with pytest.raises(
-        InputFileError, match=r"organisation.yaml: organisation.logo: cannot read .*gone.png"
+        InputFileError, match=r"organisation.yaml: organisation.logo: cannot read .*logo.png"
     ):
-        render_tree(load(config))
+        render_tree(playbook)
 
 
 @pytest.mark.parametrize(
