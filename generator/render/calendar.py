@@ -44,10 +44,11 @@ def calendar_ics(
     """
     department = plan.department
     cal = Calendar()
-    cal.add("prodid", f"-//{org}//{program} playbook//EN")
+    # PRODID is written as it is (RFC 5545 3.7.3, no text escaping): one line, no slashes
+    cal.add("prodid", f"-//{_one_line(org)}//{_one_line(program)} playbook//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{program}: {department.name}")
+    cal.add("x-wr-calname", _one_line(f"{program}: {department.name}"))
     common = _Stamp(program, department.name, program_slug, stamp)
     for event in (*_sessions(plan, common), *_cohort(plan, common), *_reminders(plan, common)):
         cal.add_component(event)
@@ -95,3 +96,8 @@ def _reminders(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
         event.add("transp", "TRANSPARENT")
         events.append(event)
     return events
+
+
+def _one_line(text: str) -> str:
+    """Config text for a value that must stay on one line: whitespace runs become one space."""
+    return " ".join(text.split()).replace("//", "/")

@@ -98,3 +98,15 @@ def test_blackouts_hold_for_cohort_events_too(small_config: Path) -> None:
         day = start.date() if isinstance(start, datetime) else start
         assert day != date(2027, 3, 8)
         assert day.weekday() < 5
+
+
+def test_names_with_line_breaks_and_slashes_keep_the_calendar_valid(write_config) -> None:
+    from tests.conftest import MINIMAL
+
+    text = MINIMAL.replace("name: Acme Analytics", 'name: "Acme\\nAnalytics // Ltd"')
+    text = text.replace("program: Reverse Up", 'program: "Reverse\\r\\nUp"')
+    ics = render_tree(load(write_config(text)))["docs/printables/research/sessions.ics"]
+    cal = Calendar.from_ical(ics)
+    assert str(cal["prodid"]) == "-//Acme Analytics / Ltd//Reverse Up playbook//EN"
+    assert str(cal["x-wr-calname"]) == "Reverse Up: Research"
+    assert all("\n" not in line.rstrip("\r") for line in ics.split("\r\n"))
