@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sys
@@ -16,7 +17,7 @@ from generator.commands.build import build
 from generator.commands.init import init_program, schema_json
 from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
-from generator.errors import PlaybookError
+from generator.errors import InternalError, PlaybookError
 from generator.publish.pdf import PdfRun
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
@@ -36,9 +37,39 @@ def find_config(config: Path | None) -> Path:
     return Path(DEFAULT_CONFIGS[0])
 
 
-@click.group()
+class PlaybookGroup(click.Group):
+    """click's group, plus one rule: an exception no one meant the user to read (a bug, or a
+    library failing unexpectedly) becomes a short :class:`InternalError` message, exit 1.
+
+    ``playbook --verbose`` lets it through, so its traceback is shown for a bug report. click's
+    own handling stays as it is: usage errors exit 2, Ctrl-C prints "Aborted!", a closed pipe
+    is quiet.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, EOFError):
+            raise
+        except Exception as err:
+            if ctx.params.get("verbose") or is_broken_pipe(err):
+                raise
+            raise InternalError(err) from err
+
+
+def is_broken_pipe(err: Exception) -> bool:
+    """``playbook schema | head``: click quietens this one itself."""
+    return isinstance(err, OSError) and err.errno == errno.EPIPE
+
+
+@click.group(cls=PlaybookGroup)
 @click.version_option(__version__, prog_name="playbook")
-@click.option("-v", "--verbose", is_flag=True, help="Show progress messages.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show progress messages, and the traceback of an internal error.",
+)
 def main(verbose: bool) -> None:
     """Turn one YAML file into a reverse-mentoring program site and printables."""
     logging.basicConfig(

@@ -9,7 +9,7 @@ import pytest
 
 from generator.cli import main
 from tests.conftest import MINIMAL
-from tests.helpers import visible_text
+from tests.helpers import CHECKOUT, visible_text
 
 
 def test_validate_ok(runner, write_config):
@@ -117,3 +117,70 @@ def test_generated_sources_build_unchanged_with_zensical(runner, write_config, t
     )
     assert done.returncode == 0, done.stderr
     assert "Sam Sales" in (source / "site" / "departments" / "sales" / "index.html").read_text()
+
+
+def _boom() -> str:
+    return str(1 / 0)
+
+
+def test_an_internal_error_is_one_plain_message_and_exit_1(runner, monkeypatch):
+    monkeypatch.setattr("generator.cli.schema_json", _boom)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    lines = result.output.splitlines()
+    assert lines[0] == "Error: internal error: ZeroDivisionError: division by zero"
+    assert "bug in playbook" in lines[1]
+    assert "--verbose" in lines[1]
+    assert len(lines) == 2
+    assert "Traceback" not in result.output
+
+
+def test_verbose_lets_an_internal_error_through_with_its_traceback(runner, monkeypatch):
+    monkeypatch.setattr("generator.cli.schema_json", _boom)
+    result = runner.invoke(main, ["--verbose", "schema"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_click_keeps_its_own_errors(runner, monkeypatch):
+    result = runner.invoke(main, ["build", "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs'" in result.output
+
+    def interrupted() -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.cli.schema_json", interrupted)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Aborted!"
+
+
+INJECT = (
+    "import sys, generator.cli as cli\n"
+    "def broken():\n"
+    "    raise {error}\n"
+    "cli.schema_json = broken\n"
+    "sys.argv[0] = 'playbook'\n"
+    "cli.main()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "verbose", "expected"),
+    [
+        ("KeyError('site')", False, "Error: internal error: KeyError: 'site'\n"),
+        ("KeyError('site')", True, "Traceback (most recent call last):"),
+        ("KeyboardInterrupt", False, "\nAborted!\n"),
+    ],
+)
+def test_a_real_process_shows_a_traceback_only_when_asked(error, verbose, expected):
+    args = ["--verbose", "schema"] if verbose else ["schema"]
+    code = INJECT.format(error=error)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=CHECKOUT
+    )
+    assert done.returncode == 1
+    assert expected in done.stderr
+    assert ("Traceback" in done.stderr) == verbose
