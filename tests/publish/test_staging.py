@@ -5,7 +5,7 @@ import pytest
 from generator.commands.build import build
 from generator.errors import BuildError, ConfigError, TemplateError
 from generator.publish.files import write_tree
-from generator.publish.staging import MARKER
+from generator.publish.staging import MARKER, build_site
 from tests.conftest import MINIMAL
 from tests.helpers import snapshot, visible_text
 
@@ -83,3 +83,48 @@ def test_example_site_has_no_leftover_placeholders(example_site: Path):
         text = visible_text(page)
         for leftover in ("TODO", "{{", "{%", "lorem", "placeholder", "being written"):
             assert leftover not in text, f"{leftover!r} in {page.relative_to(site)}"
+
+
+HOOK_RAISES = "def on_page_markdown(markdown, **kwargs):\n    return markdown + str(1 / 0)\n"
+
+
+@pytest.mark.parametrize(
+    ("hook", "message"),
+    [
+        (HOOK_RAISES, "hook.py:2: division by zero (ZeroDivisionError)"),
+        ("import no_such_module_here\n", "hook.py:1: No module named 'no_such_module_here'"),
+        ("def on_config(config:\n", "hook.py:1: "),
+        (
+            "def on_post_build(config, **kwargs):\n    raise RuntimeError('stop')\n",
+            "hook.py:2: stop (RuntimeError)",
+        ),
+    ],
+)
+def test_a_failing_mkdocs_hook_is_named(tmp_path: Path, hook: str, message: str):
+    (tmp_path / "hook.py").write_text(hook, encoding="utf-8")
+    source = tmp_path / "source"
+    write_tree(
+        {
+            "docs/index.md": "# Home\n",
+            "mkdocs.yml": f"site_name: x\nhooks: [{tmp_path / 'hook.py'}]\n",
+        },
+        source,
+    )
+    with pytest.raises(BuildError) as caught:
+        build_site(source)
+    assert caught.value.message.startswith(f"the site engine failed: {tmp_path}/{message}")
+
+
+def test_a_failing_mkdocs_hook_keeps_the_previous_site(write_config, tmp_path: Path):
+    config = write_config()
+    site = build(config, jobs=1)
+    before = snapshot(site)
+    (tmp_path / "hook.py").write_text(HOOK_RAISES, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"theme:\n  name: material\nhooks:\n  - {tmp_path / 'hook.py'}\n", encoding="utf-8"
+    )
+    write_config(MINIMAL.replace("no-such-settings.yml", "mkdocs.yml"))
+    with pytest.raises(BuildError, match="hook.py:2: division by zero"):
+        build(config, jobs=1)
+    assert snapshot(site) == before
+    assert not (tmp_path / ".playbook-build.tmp").exists()
