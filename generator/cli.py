@@ -6,7 +6,9 @@ import contextlib
 import errno
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,13 +50,42 @@ class PlaybookGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            with sigterm_unwinds():
+                return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, EOFError):
             raise
         except Exception as err:
             if ctx.params.get("verbose") or is_broken_pipe(err):
                 raise
             raise InternalError(err) from err
+
+
+#: The exit status of a process ended by SIGTERM, as a shell reports it.
+TERMINATED = 128 + signal.SIGTERM
+
+
+@contextlib.contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While a command runs, SIGTERM (``kill``, a service or CI job being stopped) raises
+    SystemExit instead of ending the process on the spot, so every ``finally`` runs: a build
+    removes its staging folder and its PDF workers, a preview its temporary folder.
+
+    Only the first one raises; a second one while cleaning up is ignored, so it cannot cut the
+    cleanup short (SIGKILL still ends everything).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise SystemExit(TERMINATED)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def is_broken_pipe(err: Exception) -> bool:

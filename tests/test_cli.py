@@ -1,13 +1,15 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli import TERMINATED, main
 from tests.conftest import MINIMAL
 from tests.helpers import CHECKOUT, visible_text
 
@@ -184,3 +186,22 @@ def test_a_real_process_shows_a_traceback_only_when_asked(error, verbose, expect
     assert done.returncode == 1
     assert expected in done.stderr
     assert ("Traceback" in done.stderr) == verbose
+
+
+def test_sigterm_unwinds_a_command_and_the_handler_is_put_back(runner, monkeypatch):
+    cleaned = []
+
+    def terminated() -> str:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler raises before this ends
+        finally:
+            cleaned.append(True)
+        return ""
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr("generator.cli.schema_json", terminated)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == TERMINATED == 143
+    assert cleaned == [True]
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -1,13 +1,17 @@
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from generator.cli import TERMINATED
 from generator.commands.build import build
 from generator.errors import BuildError, ConfigError, TemplateError
 from generator.publish.files import write_tree
 from generator.publish.staging import MARKER, build_site
 from tests.conftest import MINIMAL
-from tests.helpers import snapshot, visible_text
+from tests.helpers import CHECKOUT, playbook_command, snapshot, visible_text
 
 
 def test_build_makes_a_site_with_department_content(write_config, tmp_path: Path):
@@ -128,3 +132,32 @@ def test_a_failing_mkdocs_hook_keeps_the_previous_site(write_config, tmp_path: P
         build(config, jobs=1)
     assert snapshot(site) == before
     assert not (tmp_path / ".playbook-build.tmp").exists()
+
+
+def test_sigterm_during_a_build_removes_staging_and_keeps_the_previous_site(
+    write_config, tmp_path: Path
+):
+    config = write_config()
+    site = build(config, tmp_path / "site", jobs=1, cache=False)
+    before = snapshot(site)
+    staging = tmp_path / ".playbook-build.tmp"
+    command = playbook_command("build", str(config), "-o", str(site), "-j", "2", "--no-cache")
+    process = subprocess.Popen(
+        command, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(staging.glob("docs/printables/*/*.html")):  # the PDF step is next
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the build never staged anything"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == TERMINATED, stderr
+    assert "Traceback" not in stderr
+    assert not staging.exists()
+    time.sleep(0.5)  # a PDF worker left running would write into staging now
+    assert not staging.exists()
+    assert snapshot(site) == before
