@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import logging
 import os
 import signal
@@ -168,9 +169,27 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.update(1)
 
 
+def check_address(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """HOST:PORT as MkDocs takes it (an IP address or localhost), checked before anything is
+    written: MkDocs would leave its own temporary folder behind on a bad one."""
+    host, _, port = value.rpartition(":")
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+        valid = 0 < int(port) < 65536
+    except ValueError:
+        valid = False
+    if not valid:
+        msg = f"{value!r}: expected IP:PORT, e.g. 127.0.0.1:8000 or localhost:8001"
+        raise click.BadParameter(msg)
+    return value
+
+
 @main.command()
 @config_argument
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, callback=check_address
+)
 def serve(config: Path | None, dev_addr: str) -> None:
     """Preview the site; rebuilds when CONFIG or a template changes."""
     from generator.commands.serve import serve_program
