@@ -21,6 +21,7 @@ from generator.commands.init import init_program, schema_json
 from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
 from generator.errors import InternalError, PlaybookError
+from generator.publish.files import replace_file
 from generator.publish.pdf import PdfRun
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
@@ -110,7 +111,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path))  # a file there: init_program says
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def init(directory: Path, force: bool) -> None:
     """Write a working example program into DIRECTORY."""
@@ -253,25 +254,49 @@ def collect(forms: tuple[Path, ...], config: Path | None) -> None:
     click.echo(f"Report: {outcome.folder / 'report.html'}")
 
 
+#: ``-o FILE`` of the commands that print a document; its folder must exist.
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead (in a folder that exists).",
+)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``-o FILE``. The folder is not made: a mistyped folder is more likely than a new
+    one, and the message names it."""
+    folder = path.parent
+    if not folder.is_dir():
+        state = "is a file, not a folder" if folder.exists() else "does not exist (make it first)"
+        msg = f"cannot write {path}: the folder {folder} {state}"
+        raise PlaybookError(msg)
+    try:
+        replace_file(path, text.encode("utf-8"))
+    except OSError as err:
+        msg = f"cannot write {path}: {err.strerror or err}"
+        raise PlaybookError(msg) from None
+
+
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@output_option
 def schema(output: Path | None) -> None:
     """Print (or write) the JSON Schema of the config, for editor autocompletion."""
     text = schema_json()
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"Schema written to {output}")
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@output_option
 def templates(output: Path | None) -> None:
     """Print (or write) the template reference: names, objects, filters and blocks."""
     text = templates_reference()
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"Template reference written to {output}")

@@ -205,3 +205,26 @@ def test_sigterm_unwinds_a_command_and_the_handler_is_put_back(runner, monkeypat
     assert result.exit_code == TERMINATED == 143
     assert cleaned == [True]
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.parametrize("command", ["schema", "templates"])
+def test_output_in_a_missing_folder_is_a_message_naming_it(runner, tmp_path, command):
+    target = tmp_path / "missing" / "folder" / "out.txt"
+    result = runner.invoke(main, [command, "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: cannot write {target}: the folder {target.parent} does not exist (make it first)\n"
+    )
+    assert not (tmp_path / "missing").exists()
+    (tmp_path / "file").write_text("x")
+    result = runner.invoke(main, [command, "-o", str(tmp_path / "file" / "out.txt")])
+    assert result.exit_code == 1
+    assert f"the folder {tmp_path / 'file'} is a file, not a folder" in result.output
+
+
+def test_schema_output_is_written_whole(runner, tmp_path):
+    target = tmp_path / "playbook.schema.json"
+    result = runner.invoke(main, ["schema", "-o", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Reverse mentoring playbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["playbook.schema.json"]
