@@ -1,3 +1,5 @@
+import contextlib
+import os
 import signal
 import subprocess
 import time
@@ -134,8 +136,18 @@ def test_a_failing_mkdocs_hook_keeps_the_previous_site(write_config, tmp_path: P
     assert not (tmp_path / ".playbook-build.tmp").exists()
 
 
-def test_sigterm_during_a_build_removes_staging_and_keeps_the_previous_site(
-    write_config, tmp_path: Path
+@pytest.mark.parametrize(
+    ("stop", "status", "says"),
+    [
+        # what a service manager or CI runner sends to the process
+        (lambda p: p.send_signal(signal.SIGTERM), TERMINATED, ""),
+        # Ctrl-C at a terminal: SIGINT to the whole process group, PDF workers included
+        (lambda p: os.killpg(p.pid, signal.SIGINT), 1, "Aborted!"),
+    ],
+    ids=["sigterm", "ctrl-c"],
+)
+def test_a_stopped_build_removes_staging_and_keeps_the_previous_site(
+    write_config, tmp_path: Path, stop, status: int, says: str
 ):
     config = write_config()
     site = build(config, tmp_path / "site", jobs=1, cache=False)
@@ -143,19 +155,26 @@ def test_sigterm_during_a_build_removes_staging_and_keeps_the_previous_site(
     staging = tmp_path / ".playbook-build.tmp"
     command = playbook_command("build", str(config), "-o", str(site), "-j", "2", "--no-cache")
     process = subprocess.Popen(
-        command, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=CHECKOUT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives a command
     )
     try:
         deadline = time.monotonic() + 60
-        while not any(staging.glob("docs/printables/*/*.html")):  # the PDF step is next
+        while not any(staging.glob("docs/printables/*/*.pdf")):  # PDFs are being laid out
             assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the build never staged anything"
+            assert time.monotonic() < deadline, "the build never made a PDF"
             time.sleep(0.02)
-        process.send_signal(signal.SIGTERM)
+        stop(process)
         _, stderr = process.communicate(timeout=60)
     finally:
-        process.kill()
-    assert process.returncode == TERMINATED, stderr
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == status, stderr
+    assert says in stderr
     assert "Traceback" not in stderr
     assert not staging.exists()
     time.sleep(0.5)  # a PDF worker left running would write into staging now
