@@ -45,9 +45,10 @@ class PlaybookGroup(click.Group):
     """click's group, plus one rule: an exception no one meant the user to read (a bug, or a
     library failing unexpectedly) becomes a short :class:`InternalError` message, exit 1.
 
-    ``playbook --verbose`` lets it through, so its traceback is shown for a bug report. click's
-    own handling stays as it is: usage errors exit 2, Ctrl-C prints "Aborted!", a closed pipe
-    is quiet.
+    An OSError about a path (no such folder, no permission, a full disk) names the path
+    instead. ``playbook --verbose`` lets either through, so its traceback is shown for a bug
+    report. click's own handling stays as it is: usage errors exit 2, Ctrl-C prints
+    "Aborted!", a closed pipe is quiet. While the command runs, SIGTERM unwinds it.
     """
 
     def invoke(self, ctx: click.Context) -> object:
@@ -59,7 +60,19 @@ class PlaybookGroup(click.Group):
         except Exception as err:
             if ctx.params.get("verbose") or is_broken_pipe(err):
                 raise
+            if isinstance(err, OSError) and err.filename:
+                raise path_error(err) from err
             raise InternalError(err) from err
+
+
+def path_error(err: OSError) -> PlaybookError:
+    """A file or folder the system refused (no such folder, no permission, a full disk): most
+    likely the path or the machine, so the message names the path first."""
+    return PlaybookError(
+        f"{err.filename}: {err.strerror or err}\n"
+        "Check the path, its permissions and the free space; if they are right, this is a bug "
+        "in playbook: run the same command again with --verbose and report the output."
+    )
 
 
 #: The exit status of a process ended by SIGTERM, as a shell reports it.

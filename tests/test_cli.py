@@ -228,3 +228,16 @@ def test_schema_output_is_written_whole(runner, tmp_path):
     assert result.exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Reverse mentoring playbook"
     assert [p.name for p in tmp_path.iterdir()] == ["playbook.schema.json"]
+
+
+def test_a_refused_path_is_named_rather_than_called_a_bug(runner, monkeypatch, tmp_path):
+    def refused() -> str:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "site"))
+
+    monkeypatch.setattr("generator.cli.schema_json", refused)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"Error: {tmp_path / 'site'}: Permission denied"
+    assert "--verbose" in lines[1]
+    assert "internal error" not in result.output
