@@ -53,7 +53,11 @@ def watched_files(watch: list[Path]) -> dict[Path, float]:
     for folder in (p for p in watch if p.is_dir()):
         if folder.is_dir():
             paths.extend(p for p in folder.rglob("*") if p.is_file())
-    return {p: p.stat().st_mtime for p in paths if p.exists()}
+    times = {}
+    for path in paths:
+        with contextlib.suppress(OSError):  # saved away (an editor's swap file) since listed
+            times[path] = path.stat().st_mtime
+    return times
 
 
 def changed_files(tree: Tree, root: Path) -> Tree:

@@ -12,6 +12,7 @@ from generator.cli import TERMINATED, main
 from generator.commands.build import render_tree
 from generator.commands.serve import refresh_pdfs, regenerate, watch_list, watched_files
 from generator.config.load import load
+from generator.errors import TemplateError
 from generator.publish.cache import PdfCache
 from generator.publish.files import write_tree
 from generator.publish.pdf import PdfRun
@@ -151,3 +152,24 @@ def test_sigterm_ends_the_preview_and_removes_its_folders(write_config, tmp_path
     assert process.returncode == TERMINATED, stderr
     assert "Traceback" not in stderr
     assert list(temporary.iterdir()) == []
+
+
+def test_a_failing_watcher_step_is_one_logged_line_and_the_preview_stays(caplog):
+    from generator.commands.serve import attempt
+
+    def bug() -> None:
+        msg = "pages"
+        raise KeyError(msg)
+
+    def mistake() -> None:
+        msg = "template site/index.md:3: 'nosuch' is undefined"
+        raise TemplateError(msg)
+
+    with caplog.at_level("WARNING"):
+        assert attempt(bug, "Not updated") is False
+        assert attempt(mistake, "Not updated") is False
+        assert attempt(lambda: None, "Not updated") is True
+    first, second = caplog.records
+    assert first.getMessage() == "Not updated: internal error: KeyError: 'pages'"
+    assert not first.exc_info  # the traceback only under --verbose
+    assert second.getMessage() == "Not updated:\ntemplate site/index.md:3: 'nosuch' is undefined"
