@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import ipaddress
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +20,8 @@ from generator.commands.build import build
 from generator.commands.init import init_program, schema_json
 from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
-from generator.errors import PlaybookError
+from generator.errors import InternalError, PlaybookError
+from generator.publish.files import replace_file
 from generator.publish.pdf import PdfRun
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
@@ -36,9 +41,81 @@ def find_config(config: Path | None) -> Path:
     return Path(DEFAULT_CONFIGS[0])
 
 
-@click.group()
+class PlaybookGroup(click.Group):
+    """click's group, plus one rule: an exception no one meant the user to read (a bug, or a
+    library failing unexpectedly) becomes a short :class:`InternalError` message, exit 1.
+
+    An OSError about a path (no such folder, no permission, a full disk) names the path
+    instead. ``playbook --verbose`` lets either through, so its traceback is shown for a bug
+    report. click's own handling stays as it is: usage errors exit 2, Ctrl-C prints
+    "Aborted!", a closed pipe is quiet. While the command runs, SIGTERM unwinds it.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            with sigterm_unwinds():
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, EOFError):
+            raise
+        except Exception as err:
+            if ctx.params.get("verbose") or is_broken_pipe(err):
+                raise
+            if isinstance(err, OSError) and err.filename:
+                raise path_error(err) from err
+            raise InternalError(err) from err
+
+
+def path_error(err: OSError) -> PlaybookError:
+    """A file or folder the system refused (no such folder, no permission, a full disk): most
+    likely the path or the machine, so the message names the path first."""
+    return PlaybookError(
+        f"{err.filename}: {err.strerror or err}\n"
+        "Check the path, its permissions and the free space; if they are right, this is a bug "
+        "in playbook: run the same command again with --verbose and report the output."
+    )
+
+
+#: The exit status of a process ended by SIGTERM, as a shell reports it.
+TERMINATED = 128 + signal.SIGTERM
+
+
+@contextlib.contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While a command runs, SIGTERM (``kill``, a service or CI job being stopped) raises
+    SystemExit instead of ending the process on the spot, so every ``finally`` runs: a build
+    removes its staging folder and its PDF workers, a preview its temporary folder.
+
+    Only the first one raises; a second one while cleaning up is ignored, so it cannot cut the
+    cleanup short (SIGKILL still ends everything).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise SystemExit(TERMINATED)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def is_broken_pipe(err: Exception) -> bool:
+    """``playbook schema | head``: click quietens this one itself."""
+    return isinstance(err, OSError) and err.errno == errno.EPIPE
+
+
+@click.group(cls=PlaybookGroup)
 @click.version_option(__version__, prog_name="playbook")
-@click.option("-v", "--verbose", is_flag=True, help="Show progress messages.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show progress messages, and the traceback of an internal error.",
+)
 def main(verbose: bool) -> None:
     """Turn one YAML file into a reverse-mentoring program site and printables."""
     logging.basicConfig(
@@ -47,7 +124,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path))  # a file there: init_program says
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def init(directory: Path, force: bool) -> None:
     """Write a working example program into DIRECTORY."""
@@ -106,9 +183,27 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.update(1)
 
 
+def check_address(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """HOST:PORT as MkDocs takes it (an IP address or localhost), checked before anything is
+    written: MkDocs would leave its own temporary folder behind on a bad one."""
+    host, _, port = value.rpartition(":")
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+        valid = 0 < int(port) < 65536
+    except ValueError:
+        valid = False
+    if not valid:
+        msg = f"{value!r}: expected IP:PORT, e.g. 127.0.0.1:8000 or localhost:8001"
+        raise click.BadParameter(msg)
+    return value
+
+
 @main.command()
 @config_argument
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, callback=check_address
+)
 def serve(config: Path | None, dev_addr: str) -> None:
     """Preview the site; rebuilds when CONFIG or a template changes."""
     from generator.commands.serve import serve_program
@@ -172,25 +267,49 @@ def collect(forms: tuple[Path, ...], config: Path | None) -> None:
     click.echo(f"Report: {outcome.folder / 'report.html'}")
 
 
+#: ``-o FILE`` of the commands that print a document; its folder must exist.
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead (in a folder that exists).",
+)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``-o FILE``. The folder is not made: a mistyped folder is more likely than a new
+    one, and the message names it."""
+    folder = path.parent
+    if not folder.is_dir():
+        state = "is a file, not a folder" if folder.exists() else "does not exist (make it first)"
+        msg = f"cannot write {path}: the folder {folder} {state}"
+        raise PlaybookError(msg)
+    try:
+        replace_file(path, text.encode("utf-8"))
+    except OSError as err:
+        msg = f"cannot write {path}: {err.strerror or err}"
+        raise PlaybookError(msg) from None
+
+
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@output_option
 def schema(output: Path | None) -> None:
     """Print (or write) the JSON Schema of the config, for editor autocompletion."""
     text = schema_json()
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"Schema written to {output}")
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@output_option
 def templates(output: Path | None) -> None:
     """Print (or write) the template reference: names, objects, filters and blocks."""
     text = templates_reference()
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"Template reference written to {output}")

@@ -2,7 +2,8 @@
 
 Every one is a ``click.ClickException``, so the CLI needs no try/except: click prints
 ``Error: <message>`` and exits with the class's ``exit_code``. Messages always name a place
-(file:line:column and key path, template and line, roster row and column).
+(file:line:column and key path, template and line, roster row and column). Any other exception
+reaching the CLI is a bug: it is shown as an :class:`InternalError` (see ``cli.PlaybookGroup``).
 """
 
 from __future__ import annotations
@@ -43,3 +44,20 @@ class BuildError(PlaybookError):
 class FormFieldError(PlaybookError):
     """A fillable PDF lacks fields its form's catalogue names; the message names the PDF file
     and every missing field."""
+
+
+class InternalError(PlaybookError):
+    """Anything else that went wrong: a bug in playbook, or a library failing unexpectedly.
+
+    The CLI turns such an exception into this one-line message (no traceback) unless
+    ``--verbose`` was given; the second line says how to report it.
+    """
+
+    def __init__(self, err: BaseException) -> None:
+        detail = str(err).strip().splitlines()
+        text = f"{type(err).__name__}: {detail[0]}" if detail else type(err).__name__
+        super().__init__(
+            f"internal error: {text}\n"
+            "This is a bug in playbook, not a mistake in your files. Please report it with the "
+            "output of the same command run again with --verbose (playbook --verbose ...)."
+        )

@@ -24,3 +24,14 @@ def visible_text(html_file: Path) -> str:
     body = article.group(1) if article else html
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+#: The checkout these tests belong to, so a subprocess imports this ``generator``, not another.
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def playbook_command(*args: str) -> list[str]:
+    """``python -m generator ARGS`` for subprocess tests (run with ``cwd=CHECKOUT``)."""
+    import sys
+
+    return [sys.executable, "-m", "generator", *args]

@@ -1,15 +1,17 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli import TERMINATED, main
 from tests.conftest import MINIMAL
-from tests.helpers import visible_text
+from tests.helpers import CHECKOUT, visible_text
 
 
 def test_validate_ok(runner, write_config):
@@ -117,3 +119,125 @@ def test_generated_sources_build_unchanged_with_zensical(runner, write_config, t
     )
     assert done.returncode == 0, done.stderr
     assert "Sam Sales" in (source / "site" / "departments" / "sales" / "index.html").read_text()
+
+
+def _boom() -> str:
+    return str(1 / 0)
+
+
+def test_an_internal_error_is_one_plain_message_and_exit_1(runner, monkeypatch):
+    monkeypatch.setattr("generator.cli.schema_json", _boom)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    lines = result.output.splitlines()
+    assert lines[0] == "Error: internal error: ZeroDivisionError: division by zero"
+    assert "bug in playbook" in lines[1]
+    assert "--verbose" in lines[1]
+    assert len(lines) == 2
+    assert "Traceback" not in result.output
+
+
+def test_verbose_lets_an_internal_error_through_with_its_traceback(runner, monkeypatch):
+    monkeypatch.setattr("generator.cli.schema_json", _boom)
+    result = runner.invoke(main, ["--verbose", "schema"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_click_keeps_its_own_errors(runner, monkeypatch):
+    result = runner.invoke(main, ["build", "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs'" in result.output
+
+    def interrupted() -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.cli.schema_json", interrupted)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Aborted!"
+
+
+INJECT = (
+    "import sys, generator.cli as cli\n"
+    "def broken():\n"
+    "    raise {error}\n"
+    "cli.schema_json = broken\n"
+    "sys.argv[0] = 'playbook'\n"
+    "cli.main()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "verbose", "expected"),
+    [
+        ("KeyError('site')", False, "Error: internal error: KeyError: 'site'\n"),
+        ("KeyError('site')", True, "Traceback (most recent call last):"),
+        ("KeyboardInterrupt", False, "\nAborted!\n"),
+    ],
+)
+def test_a_real_process_shows_a_traceback_only_when_asked(error, verbose, expected):
+    args = ["--verbose", "schema"] if verbose else ["schema"]
+    code = INJECT.format(error=error)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=CHECKOUT
+    )
+    assert done.returncode == 1
+    assert expected in done.stderr
+    assert ("Traceback" in done.stderr) == verbose
+
+
+def test_sigterm_unwinds_a_command_and_the_handler_is_put_back(runner, monkeypatch):
+    cleaned = []
+
+    def terminated() -> str:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler raises before this ends
+        finally:
+            cleaned.append(True)
+        return ""
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr("generator.cli.schema_json", terminated)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == TERMINATED == 143
+    assert cleaned == [True]
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.parametrize("command", ["schema", "templates"])
+def test_output_in_a_missing_folder_is_a_message_naming_it(runner, tmp_path, command):
+    target = tmp_path / "missing" / "folder" / "out.txt"
+    result = runner.invoke(main, [command, "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: cannot write {target}: the folder {target.parent} does not exist (make it first)\n"
+    )
+    assert not (tmp_path / "missing").exists()
+    (tmp_path / "file").write_text("x")
+    result = runner.invoke(main, [command, "-o", str(tmp_path / "file" / "out.txt")])
+    assert result.exit_code == 1
+    assert f"the folder {tmp_path / 'file'} is a file, not a folder" in result.output
+
+
+def test_schema_output_is_written_whole(runner, tmp_path):
+    target = tmp_path / "playbook.schema.json"
+    result = runner.invoke(main, ["schema", "-o", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Reverse mentoring playbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["playbook.schema.json"]
+
+
+def test_a_refused_path_is_named_rather_than_called_a_bug(runner, monkeypatch, tmp_path):
+    def refused() -> str:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "site"))
+
+    monkeypatch.setattr("generator.cli.schema_json", refused)
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"Error: {tmp_path / 'site'}: Permission denied"
+    assert "--verbose" in lines[1]
+    assert "internal error" not in result.output

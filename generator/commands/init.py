@@ -42,13 +42,35 @@ def init_program(directory: Path, *, force: bool = False) -> list[Path]:
     roster = example_dir() / "roster.example.csv"
     if roster.is_file():
         files["roster.example.csv"] = roster.read_text(encoding="utf-8")
+    check_folder(directory)
     clashes = [name for name in files if (directory / name).exists()]
     if clashes and not force:
         msg = f"{directory}: {', '.join(clashes)} already exist; use --force to overwrite"
         raise PlaybookError(msg)
-    directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in files.items():
-        (directory / name).write_text(text, encoding="utf-8")
-        written.append(directory / name)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (directory / name).write_text(text, encoding="utf-8")
+            written.append(directory / name)
+    except OSError as err:
+        msg = f"{directory}: cannot write the example: {err.strerror or err}"
+        raise PlaybookError(msg) from None
     return written
+
+
+def check_folder(directory: Path) -> None:
+    """The program folder, or the nearest of its parents that exists, must be a folder.
+
+    Checked before anything is written, so a path through a file writes nothing.
+    """
+    for folder in (directory, *directory.parents):
+        if folder.is_dir():
+            return
+        if folder.exists() or folder.is_symlink():
+            where = "it" if folder == directory else str(folder)
+            msg = (
+                f"{directory}: cannot make the program folder here: {where} is a file, not a "
+                "folder; choose another folder"
+            )
+            raise PlaybookError(msg)

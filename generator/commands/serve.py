@@ -14,9 +14,12 @@ after a build copies every PDF from the cache instead of laying any out.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.commands.build import render_tree
@@ -50,7 +53,11 @@ def watched_files(watch: list[Path]) -> dict[Path, float]:
     for folder in (p for p in watch if p.is_dir()):
         if folder.is_dir():
             paths.extend(p for p in folder.rglob("*") if p.is_file())
-    return {p: p.stat().st_mtime for p in paths if p.exists()}
+    times = {}
+    for path in paths:
+        with contextlib.suppress(OSError):  # saved away (an editor's swap file) since listed
+            times[path] = path.stat().st_mtime
+    return times
 
 
 def changed_files(tree: Tree, root: Path) -> Tree:
@@ -126,45 +133,110 @@ def regenerate(
     return len(changed) + len(stale)
 
 
-def _watch(config_path: Path, root: Path, stop: threading.Event) -> None:
-    watch = watch_list(config_path)
-    seen = watched_files(watch)
-    cache = pdf_cache(config_path)
-    renders = RenderCache(cache.folder.parent / RenderCache.kind)
-    try:  # the first pass: every PDF, copied from the last build's cache where it can be
-        refresh_pdfs(root, render_tree(load(config_path)), cache, PdfRun())
+class Stopped(Exception):  # noqa: N818 - a signal to unwind, not an error
+    """The preview is closing: the watcher thread leaves what it is doing."""
+
+
+def stoppable(stop: threading.Event) -> PdfRun:
+    """A PdfRun whose progress tick raises Stopped once ``stop`` is set, so a long PDF pass
+    ends (its workers with it) when the preview closes instead of writing into a removed
+    folder."""
+
+    @contextlib.contextmanager
+    def progress(total: int) -> Iterator[Callable[[], None]]:
+        def tick() -> None:
+            if stop.is_set():
+                raise Stopped
+
+        yield tick
+
+    return PdfRun(progress=progress)
+
+
+def attempt(work: Callable[[], object], failed: str) -> bool:
+    """Run one step of the watcher; a failure is logged as a message and the preview stays up.
+
+    A user's mistake shows its located message; anything else (a bug) one line, with the
+    traceback only under ``--verbose``.
+    """
+    try:
+        work()
     except PlaybookError as err:
-        log.error("PDFs not made:\n%s", err.format_message())  # noqa: TRY400 - a user mistake
-    while not stop.wait(POLL_SECONDS):
-        now = watched_files(watch)
-        if now == seen:
-            continue
-        seen = now
-        try:
-            count = regenerate(config_path, root, cache, renders=renders)
-        except PlaybookError as err:
-            log.error(  # noqa: TRY400 - a user mistake: the message, not a traceback
-                "Not updated; fix this and save again:\n%s", err.format_message()
-            )
-            continue
+        log.error("%s:\n%s", failed, err.format_message())  # noqa: TRY400 - a message, not a bug
+    except Stopped:
+        raise
+    except Exception as err:
+        log.error(  # noqa: TRY400 - the traceback only with --verbose
+            "%s: internal error: %s: %s",
+            failed,
+            type(err).__name__,
+            err,
+            exc_info=log.isEnabledFor(logging.INFO),
+        )
+    else:
+        return True
+    return False
+
+
+def _watch(
+    config_path: Path, root: Path, stop: threading.Event, watch: list[Path], cache: PdfCache
+) -> None:
+    """The watcher thread: never raises, and returns soon after ``stop`` is set."""
+    seen = watched_files(watch)
+    renders = RenderCache(cache.folder.parent / RenderCache.kind)
+
+    def first_pass() -> None:  # every PDF, copied from the last build's cache where it can be
+        refresh_pdfs(root, render_tree(load(config_path)), cache, stoppable(stop))
+
+    def again() -> None:
+        count = regenerate(config_path, root, cache, stoppable(stop), renders)
         log.info("Regenerated %d file(s)", count)
+
+    try:
+        attempt(first_pass, "PDFs not made")
+        while not stop.wait(POLL_SECONDS):
+            now = watched_files(watch)
+            if now != seen:
+                seen = now
+                attempt(again, "Not updated; fix this and save again")
+    except Stopped:
+        return
+
+
+#: Errors binding the preview's address: the user's to fix, not a bug.
+ADDRESS_ERRORS = (errno.EADDRINUSE, errno.EADDRNOTAVAIL)
 
 
 def serve_program(config_path: Path, dev_addr: str) -> None:
-    """Generate into a temporary folder and serve it with MkDocs' live-reload server."""
+    """Generate into a temporary folder and serve it with MkDocs' live-reload server.
+
+    The folder goes when the preview ends, however it ends (Ctrl-C, or SIGTERM, which the CLI
+    turns into SystemExit): the watcher is stopped and waited for first, so nothing writes
+    into the folder while it is removed.
+    """
     from mkdocs.commands.serve import serve
 
+    watch, cache = watch_list(config_path), pdf_cache(config_path)
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder:
         root = Path(folder)
         write_tree(render_tree(load(config_path)), root)
-        copied = copy_cached_pdfs(root, pdf_cache(config_path))
+        copied = copy_cached_pdfs(root, cache)
         log.info("%d PDFs from the last build's cache", copied)
         stop = threading.Event()
         watcher = threading.Thread(
-            target=_watch, args=(config_path.resolve(), root, stop), daemon=True
+            target=_watch, args=(config_path.resolve(), root, stop, watch, cache), daemon=True
         )
         watcher.start()
         try:
             serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        except OSError as err:
+            if err.errno not in ADDRESS_ERRORS:
+                raise
+            msg = (
+                f"cannot serve on {dev_addr}: {err.strerror}; stop the other preview or choose "
+                "another address with --dev-addr"
+            )
+            raise PlaybookError(msg) from None
         finally:
             stop.set()
+            watcher.join()

@@ -35,6 +35,18 @@ TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
 COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
+# Blackout days are bounded too, so planning can never step off the calendar (Python's dates end
+# at 9999-12-31, and a blackout to 9999-12-31 once made the scheduler overflow). The bounds hold
+# every day a program can reach:
+# - the earliest is a training or form day before the earliest start: 2000-01-01 less at most
+#   60 days (cohort.training_days_before) is 1999-11-02, so from 1999-01-01 covers it;
+# - the latest slot is the 52nd session of a program that starts on 2099-12-31 and meets every
+#   99 weeks: 51 x 99 weeks later, 2196-10-06; to 2200-12-31 covers it.
+# Within the bounds, stepping over a blackout lands at most one day outside them (1998-12-31 or
+# 2201-01-01), and the later sessions, check-ins and celebration follow within weeks: centuries
+# from the calendar's end. A blackout covering a whole program moves it past the blackout (the
+# long-program design warning then says so); it never makes planning fail.
+FIRST_BLACKOUT, LAST_BLACKOUT = date(1999, 1, 1), date(2200, 12, 31)
 Format = Literal["one-to-one", "group"]
 PaperSize = Literal["A4", "Letter"]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -102,11 +114,21 @@ class Organisation(Strict):
         return value.lower()
 
 
+def _check_blackout_day(value: date) -> date:
+    if not FIRST_BLACKOUT <= value <= LAST_BLACKOUT:
+        msg = f"a date between {FIRST_BLACKOUT} and {LAST_BLACKOUT}"
+        raise ValueError(msg)
+    return value
+
+
+BlackoutDay = Annotated[date, AfterValidator(_check_blackout_day)]
+
+
 class Blackout(Strict):
     """A span of days with no sessions (holidays, shutdowns, year-end close)."""
 
-    start: date = Field(alias="from", description="First day with no sessions.")
-    end: date = Field(alias="to", description="Last day with no sessions (inclusive).")
+    start: BlackoutDay = Field(alias="from", description="First day with no sessions.")
+    end: BlackoutDay = Field(alias="to", description="Last day with no sessions (inclusive).")
     label: str = Field("", max_length=200, description="Why, e.g. 'Summer shutdown'.")
 
     @model_validator(mode="after")
@@ -121,16 +143,20 @@ class Blackout(Strict):
 
 
 def _date_as_span(value: object) -> object:
-    """A bare date in blackout_dates means a one-day span."""
+    """A bare date in blackout_dates means a one-day span.
+
+    The span holds the date as ISO text, so a date out of bounds is shown as written
+    (``got '0001-01-01'``), not as a Python object.
+    """
     if isinstance(value, date):
-        return {"from": value, "to": value}
+        return {"from": value.isoformat(), "to": value.isoformat()}
     if isinstance(value, str):
         try:
             day = date.fromisoformat(value)
         except ValueError:
             msg = "a date like 2027-04-05, or a span {from: DATE, to: DATE, label: TEXT}"
             raise ValueError(msg) from None
-        return {"from": day, "to": day}
+        return {"from": day.isoformat(), "to": day.isoformat()}
     return value
 
 

@@ -63,8 +63,8 @@ def next_free(day: date, blackouts: tuple[Span, ...]) -> date:
     """The first free working day on or after ``day``.
 
     A blackout is stepped over whole rather than day by day, so a span of years costs no more
-    than a span of days. (The config bounds blackout dates, so the step never leaves the
-    calendar.)
+    than a span of days. (The config bounds blackout dates, ``FIRST_BLACKOUT`` to
+    ``LAST_BLACKOUT`` in config.model, so the step never leaves the calendar.)
     """
     while not is_free(day, blackouts):
         span = next((s for s in blackouts if day in s), None)

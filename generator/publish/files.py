@@ -37,12 +37,12 @@ def swap(new: Path, live: Path) -> None:
     """Replace ``live`` with ``new`` using renames, so readers never see a half-written folder."""
     old = live.with_name(f"{live.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    if live.exists():
-        live.rename(old)
     try:
+        if live.exists():
+            live.rename(old)
         new.rename(live)
-    except OSError:
-        if old.exists():  # put the last good folder back before reporting the failure
+    except BaseException:  # an OSError, or Ctrl-C / SIGTERM between the two renames
+        if old.exists() and not live.exists():  # put the last good folder back first
             old.rename(live)
         raise
     shutil.rmtree(old, ignore_errors=True)
@@ -71,6 +71,10 @@ def replace_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` under a temporary name, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
-    os.replace(temporary, path)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:  # a full disk, or a stopped build: no stray .tmp file in the cache
+        Path(temporary).unlink(missing_ok=True)
+        raise

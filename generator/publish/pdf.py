@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -74,8 +75,28 @@ def render_pdf(html: Path) -> Path:
 
 
 def _warm_worker() -> None:
-    """Import WeasyPrint (pydyf, fontTools, Pango through cffi) once, as the worker starts."""
+    """Import WeasyPrint (pydyf, fontTools, Pango through cffi) once, as the worker starts.
+
+    Ctrl-C reaches every process of the terminal's group; a worker ignores it (instead of
+    printing its own traceback) and the parent, which gets it too, stops the pool.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import weasyprint  # noqa: F401
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: drop the queued documents and end the ones being laid out.
+
+    Waiting would let running workers finish (a booklet takes seconds) and write their PDFs
+    into a staging folder the caller is about to remove; ended and joined, they write nothing
+    more, so the caller's cleanup is the last word.
+    """
+    processes = list((pool._processes or {}).values())  # noqa: SLF001 - no public way before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
 
 
 def print_files(docs: Path) -> list[Path]:
@@ -102,12 +123,16 @@ def render_pdfs(files: list[Path], jobs: int | None = None, tick: Tick | None = 
     context = multiprocessing.get_context("forkserver")
     workers = min(jobs, len(files))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_worker) as pool:
-        # submitted in the given (largest-first) order; workers take the next one when free
-        futures = [pool.submit(render_pdf, path) for path in files]
-        for future in as_completed(futures):
-            future.result()  # re-raises a worker's BuildError at once
-            if tick:
-                tick()
+        try:
+            # submitted in the given (largest-first) order; workers take the next one when free
+            futures = [pool.submit(render_pdf, path) for path in files]
+            for future in as_completed(futures):
+                future.result()  # re-raises a worker's BuildError at once
+                if tick:
+                    tick()
+        except BaseException:  # a failed PDF, Ctrl-C, SIGTERM (see cli), a stopped preview
+            _stop_workers(pool)
+            raise
         return [future.result() for future in futures]
 
 

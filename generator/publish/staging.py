@@ -12,6 +12,8 @@ import contextlib
 import logging
 import os
 import shutil
+import sysconfig
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.program.plan import epoch
 from generator.publish.files import swap, write_tree
+from generator.render.environment import python_error
 from generator.render.tree import Tree
 
 log = logging.getLogger(__name__)
@@ -75,7 +78,30 @@ def build_site(source: Path) -> Path:
     except (MkDocsException, Abort) as err:
         msg = f"the site engine failed: {err}"
         raise BuildError(msg) from None
+    except Exception as err:  # the user's own code raised: a hook (``hooks:``), a theme template
+        where = user_frame(err)
+        msg = f"the site engine failed: {where + ': ' if where else ''}{python_error(err)}"
+        raise BuildError(msg) from None
     return source / "site"
+
+
+def user_frame(err: BaseException) -> str | None:
+    """The innermost frame of an error outside Python, its installed packages and playbook,
+    as ``path:line``: the user's MkDocs hook or theme template that raised it."""
+    if isinstance(err, SyntaxError) and err.filename:  # raised while compiling, not running
+        return f"{err.filename}:{err.lineno}"
+    ours = {Path(sysconfig.get_path(name)).resolve() for name in _LIBRARY_PATHS}
+    ours.add(Path(__file__).resolve().parents[1])
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.startswith("<"):
+            continue
+        path = Path(frame.filename).resolve()
+        if not any(path.is_relative_to(folder) for folder in ours):
+            return f"{frame.filename}:{frame.lineno}"
+    return None
+
+
+_LIBRARY_PATHS = ("stdlib", "platstdlib", "purelib", "platlib")
 
 
 def publish(

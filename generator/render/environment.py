@@ -136,23 +136,47 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; any failure becomes a TemplateError naming template and line."""
     try:
         return env.get_template(name).render(**context)
-    except jinja2.TemplateSyntaxError as err:
-        msg = f"template {err.filename or err.name}:{err.lineno}: {err.message}"
-        raise TemplateError(msg) from None
-    except jinja2.TemplateNotFound as err:
-        msg = f"template {err.name} not found (while rendering {name})"
-        raise TemplateError(msg) from None
-    except jinja2.UndefinedError as err:
-        msg = f"template {_where(err, name)}: {err} ({REFERENCE})"
-        raise TemplateError(msg) from None
-    except (TypeError, ValueError, AttributeError) as err:
-        msg = f"template {_where(err, name)}: {err}"
-        raise TemplateError(msg) from None
+    except Exception as err:
+        raise template_error(err, name) from None
 
 
-def _where(err: Exception, name: str) -> str:
-    """The innermost template frame of a rendering error, as ``path:line``."""
+def template_error(err: Exception, name: str) -> TemplateError:
+    """What went wrong while rendering template ``name``, for the person who wrote it.
+
+    A user's template runs real expressions, so anything can come out of it (``{{ 1 / 0 }}``,
+    ``{{ [].pop() }}``, a template that includes itself): each names the innermost template
+    file and line rather than being taken for a bug in playbook.
+    """
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        return TemplateError(f"template {err.filename or err.name}:{err.lineno}: {err.message}")
+    if isinstance(err, jinja2.TemplateNotFound):
+        return TemplateError(f"template {err.name} not found (while rendering {name})")
+    where = _where(err, name)
+    if isinstance(err, jinja2.UndefinedError):
+        return TemplateError(f"template {where}: {err} ({REFERENCE})")
+    if isinstance(err, TypeError | ValueError | AttributeError):
+        return TemplateError(f"template {where}: {err}")
+    if isinstance(err, RecursionError):
+        return TemplateError(
+            f"template {where}: the template includes, extends or calls itself without end "
+            "(directly or through another template)"
+        )
+    return TemplateError(f"template {where}: {python_error(err)}")
+
+
+def python_error(err: BaseException) -> str:
+    """``division by zero (ZeroDivisionError)``: the message first, the type for a search."""
+    text = str(err).strip()
+    return f"{text} ({type(err).__name__})" if text else type(err).__name__
+
+
+def _where(err: BaseException, name: str) -> str:
+    """The innermost template frame of a rendering error, as ``path:line``.
+
+    Jinja rewrites tracebacks so a template's frames carry its file name and line; every other
+    frame is Python (``.py``) or generated (``<template>``).
+    """
     for frame in reversed(traceback.extract_tb(err.__traceback__)):
-        if frame.filename.endswith((".md", ".html", ".yml", ".css", ".svg", ".ics", ".js")):
+        if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
             return f"{frame.filename}:{frame.lineno}"
     return name

@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.errors import TemplateError
 from generator.program.agenda import timed
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
 from generator.program.plan import DepartmentPlan, ProgramPlan
@@ -26,7 +27,7 @@ from generator.render.context import (
     SiteContext,
     department_view,
 )
-from generator.render.environment import render_template
+from generator.render.environment import render_template, template_error
 from generator.render.tree import Tree
 
 #: Renders one department's printables when called; a cache may answer instead of calling it.
@@ -66,11 +67,29 @@ def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) ->
 def render_body(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Markup:
     """Only the ``body`` block of a print template, for binding into the booklet.
 
-    Called after the full render of the same template and context succeeded, so it cannot
-    fail where ``render_template`` would have reported the error.
+    Called after the full render of the same template and context succeeded, but a user's
+    override can still fail here alone (no ``body`` block, or a block that reads a name set
+    outside it), so failures are reported like ``render_template``'s.
     """
     template = env.get_template(name)
-    return Markup("".join(template.blocks["body"](template.new_context(dict(context)))))
+    body = template.blocks.get("body")
+    if body is None:
+        msg = (
+            f"template {template.filename or name}: no {{% block body %}}; the booklet binds "
+            "each document's body block, so a print template needs one (extend the built-in "
+            f'one with {{% extends "!default/{name}" %}} to keep it)'
+        )
+        raise TemplateError(msg)
+    try:
+        try:
+            return Markup("".join(body(template.new_context(dict(context)))))
+        except Exception:
+            env.handle_exception()  # re-raises with template file names and lines
+    except jinja2.UndefinedError as err:
+        hint = "; the booklet renders the body block alone, so set names inside the block"
+        raise TemplateError(template_error(err, name).message + hint) from None
+    except Exception as err:
+        raise template_error(err, name) from None
 
 
 def render_department(

@@ -1,7 +1,16 @@
 from datetime import date
 
+from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT
 from generator.config.resolved import Cadence, Settings, Span, Topic
-from generator.program.schedule import nominal_date, schedule, session_dates, session_kinds
+from generator.program.schedule import (
+    cohort_events,
+    form_reminders,
+    nominal_date,
+    previous_free,
+    schedule,
+    session_dates,
+    session_kinds,
+)
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
 
@@ -84,3 +93,26 @@ def test_topics_rotate_through_focus_areas():
     assert sessions[3].title == "Mid-point review and Alpha"
     assert sessions[0].title.startswith("Kick-off")
     assert sessions[-1].title == "Wrap-up and reflection"
+
+
+def test_a_blackout_to_the_last_allowed_day_moves_the_program_past_it():
+    # the config's bounds: the scheduler steps over a span whole and lands inside the calendar
+    rest = Span(date(2027, 1, 12), LAST_BLACKOUT, "Forever")
+    longest = settings(sessions=52, cadence=Cadence.parse("every 99 weeks"), blackouts=(rest,))
+    sessions = schedule(longest)
+    days = [s.date for s in sessions]
+    assert days[0] == date(2027, 1, 11)
+    assert days[1] == date(2201, 1, 1)  # the day after the blackout, a Thursday
+    assert days == sorted(set(days))
+    assert all(day.weekday() < 5 for day in days)
+    events = cohort_events(longest, sessions)
+    assert max(e.date for e in events) < date(2201, 12, 31)
+
+
+def test_a_blackout_from_the_first_allowed_day_puts_training_before_it():
+    start = date(2000, 1, 3)
+    early = Span(FIRST_BLACKOUT, date(1999, 12, 31))
+    plan = settings(start=start, blackouts=(early,))
+    assert previous_free(date(1999, 11, 4), (early,)) == date(1998, 12, 31)
+    reminders = form_reminders(plan, schedule(plan))
+    assert reminders[0].date == date(1998, 12, 31)

@@ -102,3 +102,63 @@ def test_a_context_object_is_named_by_its_template_name():
 
     assert describe(Row()) == "calendar row"
     assert describe(jinja2.Environment()) == "this environment"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ 1 / 0 }}", ":2: division by zero (ZeroDivisionError)"),
+        ("{{ [].pop() }}", ":2: pop from empty list (IndexError)"),
+        ("{{ {}.popitem() }}", ":2: 'popitem(): dictionary is empty' (KeyError)"),
+        ("{{ none.x.y }}", ":2: none (an empty value) has no attribute 'x'"),
+        ('{% include "page.md" %}', ":2: the template includes, extends or calls itself"),
+        ('{% extends "page.md" %}', ":2: the template includes, extends or calls itself"),
+        (
+            "{% macro down(n) %}{{ down(n + 1) }}{% endmacro %}{{ down(0) }}",
+            ":2: the template includes, extends or calls itself",
+        ),
+        ('{{ "%d" % "x" }}', ":2: %d format: a real number is required, not str"),
+    ],
+)
+def test_any_python_error_in_a_template_names_the_file_and_line(
+    source: str, message: str, tmp_path: Path
+):
+    (tmp_path / "page.md").write_text(f"\n{source}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_template(make_environment(tmp_path), "page.md", none=None)
+    assert caught.value.message.startswith(f"template {tmp_path / 'page.md'}{message}")
+
+
+def test_a_python_error_in_an_override_fails_the_build_with_a_message(
+    write_config: Callable[..., Path], runner: CliRunner
+):
+    text = '{% extends "!default/site/department.md" %}\n{% block intro %}\n{{ 1 / 0 }}\n'
+    text += "{% endblock %}\n"
+    output = build_with_override(write_config, runner, "site/department.md", text)
+    assert "Error: template <site/department.md>:3: division by zero (ZeroDivisionError)" in output
+    assert "internal error" not in output
+
+
+def test_an_override_that_fails_only_in_the_booklet_names_its_line(
+    write_config: Callable[..., Path], runner: CliRunner
+):
+    # a name set outside the body block is there for the document, not for the booklet,
+    # which renders the body block alone
+    text = (
+        '{% extends "!default/print/agenda.html" %}\n'
+        '{% set greeting = "Welcome" %}\n'
+        "{% block body %}\n"
+        "{{ greeting.upper() }}\n"
+        "{% endblock %}\n"
+    )
+    output = build_with_override(write_config, runner, "print/agenda.html", text)
+    assert "Error: template <print/agenda.html>:4: 'greeting' is undefined" in output
+    assert "the booklet renders the body block alone" in output
+
+
+def test_a_print_override_without_a_body_block_is_named(
+    write_config: Callable[..., Path], runner: CliRunner
+):
+    text = "<h1>{{ department.name }}</h1>\n"
+    output = build_with_override(write_config, runner, "print/agenda.html", text)
+    assert "Error: template <print/agenda.html>: no {% block body %}" in output
