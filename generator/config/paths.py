@@ -8,6 +8,8 @@ Two rules, checked when the config loads so `validate` reports them with the res
   must be a PNG, SVG or JPEG by its name and by its first bytes (an SVG without scripts); the
   roster must be a CSV, XLSX or YAML file. ``site.settings`` and ``site.templates`` may be
   missing (the built-in settings and templates are used), but not the wrong kind of thing.
+  What the settings file itself names (hooks, ``theme.custom_dir``, files beside it, Python
+  tags) is held to the same rule by ``site_settings``, and reported under ``site.settings``.
 - **Outputs** (``site.output``, ``site.private_output``) may be anywhere (the repository's
   example builds into the folder above its config), except: the filesystem root, the config's
   folder or a folder that holds it (a build replaces its output as a whole), and the two may not
