@@ -19,7 +19,8 @@ as the site's static files. So, like every other input the config names, it is h
   the site at that path, so it must stay below the settings file's folder, inside the config's
   folder, and be a stylesheet, script or image by its name. Entries that are no such file are
   left as URLs (``stylesheets/brand.css``, made by the generator, or a CDN address).
-  ``docs_dir`` and ``site_dir`` are always replaced by the generator's own.
+  ``INHERIT`` (another settings file, unchecked) is refused; ``docs_dir`` and ``site_dir`` are
+  always replaced by the generator's own.
 """
 
 from __future__ import annotations
@@ -238,6 +239,11 @@ def path_problems(
     """Every path in the settings that leads outside the config's ``folder``; ``base`` is the
     settings file's folder; ``private`` are paths a published ``custom_dir`` may not hold."""
     folder = folder.resolve()
+    if "INHERIT" in settings.data:
+        yield (
+            f"{settings.where(('INHERIT',))}: merges in another settings file these checks "
+            "cannot see; copy the settings you need into this file"
+        )
     for key_path, value in _folder_paths(settings.data):
         path = _resolved(base, value)
         if isinstance(path, str):

@@ -188,3 +188,8 @@ def test_an_unreadable_settings_file_is_still_the_builds_plain_error(tmp_path: P
     playbook = load(config)  # left to the build, which says so plainly
     with pytest.raises(InputFileError, match="not valid YAML"):
         settings_file(playbook)
+
+
+def test_inherit_is_refused_for_it_would_bring_in_unchecked_settings(tmp_path: Path):
+    config = settings(tmp_path, "INHERIT: /etc/other.yml\ntheme:\n  name: material\n")
+    assert "mkdocs.yml:1:1: INHERIT: merges in another settings file" in refused(config)
