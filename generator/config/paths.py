@@ -8,6 +8,8 @@ Two rules, checked when the config loads so `validate` reports them with the res
   must be a PNG, SVG or JPEG by its name and by its first bytes (an SVG without scripts); the
   roster must be a CSV, XLSX or YAML file. ``site.settings`` and ``site.templates`` may be
   missing (the built-in settings and templates are used), but not the wrong kind of thing.
+  What the settings file itself names (hooks, ``theme.custom_dir``, files beside it, Python
+  tags) is held to the same rule by ``site_settings``, and reported under ``site.settings``.
 - **Outputs** (``site.output``, ``site.private_output``) may be anywhere (the repository's
   example builds into the folder above its config), except: the filesystem root, the config's
   folder or a folder that holds it (a build replaces its output as a whole), and the two may not
@@ -24,6 +26,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.config.model import Config
+from generator.config.site_settings import SettingsSyntaxError, parse_settings, tag_problems
+from generator.config.site_settings import path_problems as settings_path_problems
 from generator.config.yamlsource import KeyPath, format_key_path
 
 Problem = tuple[KeyPath, str]
@@ -76,6 +80,10 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
             yield key, problem
     public = resolve(folder, config.site.output)
     private = resolve(folder, config.site.private_output)
+    if SETTINGS in inputs:
+        held = [p for p in (inputs.get(ROSTER), private) if isinstance(p, Path)]
+        for problem in settings_file_problems(inputs[SETTINGS], folder, held):
+            yield SETTINGS, problem
     for key, output in ((OUTPUT, public), (PRIVATE_OUTPUT, private)):
         if isinstance(output, str):
             yield key, output
@@ -159,6 +167,22 @@ def settings_problem(value: str, path: Path) -> str | None:
     if path.exists() and not path.is_file():
         return f"{value!r} is not a file; expected a mkdocs.yml file (or no file at all)"
     return None
+
+
+def settings_file_problems(path: Path, folder: Path, private: Iterable[Path]) -> Iterable[str]:
+    """The tags and paths the settings file may not use (see ``site_settings``). A file that
+    cannot be read or is no YAML mapping is left to the build, which says so plainly."""
+    try:
+        settings = parse_settings(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeError, SettingsSyntaxError):
+        return []
+    return [
+        f"in {problem}"
+        for problem in (
+            *tag_problems(settings),
+            *settings_path_problems(settings, path.parent, folder, private),
+        )
+    ]
 
 
 def templates_problem(value: str, path: Path) -> str | None:

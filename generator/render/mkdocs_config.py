@@ -5,12 +5,22 @@ keys (nav, folders, brand stylesheet, logo) on top.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
 from generator.config.resolved import Playbook
+from generator.config.site_settings import (
+    SettingsDumper,
+    SettingsSyntaxError,
+    assets,
+    localised,
+    parse_settings,
+    path_problems,
+    tag_problems,
+)
 from generator.errors import InputFileError, PlaybookError, TemplateError
 from generator.program.plan import ProgramPlan
 from generator.render.context import SiteContext
@@ -59,55 +69,18 @@ def nav(program: ProgramPlan, pages: Tree | None = None) -> list[Any]:
     return entries
 
 
-class Tagged:
-    """A YAML value with a custom tag (``!!python/name:...``, ``!ENV``) kept verbatim."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
-
-
-class SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml files, keeping tags it does not know as Tagged values."""
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    if isinstance(node, yaml.ScalarNode):
-        return Tagged(node.tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
-    return Tagged(node.tag, loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
-
-
-SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-SettingsLoader.add_multi_constructor("!", _construct_tagged)
-
-
-class SettingsDumper(yaml.SafeDumper):
-    """Writes mkdocs.yml, restoring Tagged values."""
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, value: Tagged) -> yaml.Node:
-    if isinstance(value.value, list):
-        return dumper.represent_sequence(value.tag, value.value)
-    if isinstance(value.value, dict):
-        return dumper.represent_mapping(value.tag, value.value)
-    return dumper.represent_scalar(value.tag, str(value.value))
-
-
-SettingsDumper.add_representer(Tagged, _represent_tagged)
-
-
 def site_settings(playbook: Playbook, env: jinja2.Environment, context: SiteContext) -> dict:
     """The user's mkdocs.yml if there is one, else the built-in defaults.
 
     A bad settings file is an InputFileError (the config names it in ``site.settings``); a bad
-    ``site/mkdocs.yml`` template, built-in or overridden, is a TemplateError.
+    ``site/mkdocs.yml`` template, built-in or overridden, is a TemplateError. Either is held to
+    the rules of ``config.site_settings`` (tags, paths), and its paths come back absolute.
     """
     own = settings_file(playbook)
     if own is not None:
         return own
     text = render_template(env, "site/mkdocs.yml", **context)
-    return _settings_mapping(text, "site/mkdocs.yml", TemplateError)
+    return _settings_mapping(text, "site/mkdocs.yml", TemplateError, playbook.folder, playbook)
 
 
 def settings_file(playbook: Playbook) -> dict | None:
@@ -123,19 +96,33 @@ def settings_file(playbook: Playbook) -> dict | None:
     except (OSError, UnicodeError) as err:
         msg = f"{path}: cannot read the site settings (site.settings): {err}"
         raise InputFileError(msg) from None
-    return _settings_mapping(text, str(path), InputFileError)
+    return _settings_mapping(text, str(path), InputFileError, path.parent, playbook)
 
 
-def _settings_mapping(text: str, origin: str, error: type[PlaybookError]) -> dict:
+def _settings_mapping(
+    text: str, origin: str, error: type[PlaybookError], base: Path, playbook: Playbook
+) -> dict:
     try:
-        data = yaml.load(text, Loader=SettingsLoader)  # noqa: S506 - safe loader subclass
-    except yaml.YAMLError as err:
-        msg = f"{origin}: not valid YAML: {err}"
-        raise error(msg) from None
-    if not isinstance(data, dict):
-        msg = f"{origin}: expected a mapping of MkDocs settings"
-        raise error(msg)
-    return data
+        settings = parse_settings(text, origin)
+    except SettingsSyntaxError as err:
+        raise error(str(err)) from None
+    private = [playbook.resolve(playbook.config.site.private_output)]
+    if playbook.config.roster:
+        private.append(playbook.resolve(playbook.config.roster))
+    problems = [
+        *tag_problems(settings),
+        *path_problems(settings, base, playbook.folder, private),
+    ]
+    if problems:
+        raise error("\n".join(problems))
+    return localised(settings.data, base)
+
+
+def settings_folder(playbook: Playbook) -> Path:
+    """What relative paths in the settings resolve against: the settings file's folder, or the
+    config's folder for the ``site/mkdocs.yml`` template."""
+    path = playbook.resolve(playbook.config.site.settings)
+    return path.parent if path.is_file() else playbook.folder
 
 
 def mkdocs_config(
@@ -144,6 +131,10 @@ def mkdocs_config(
     """mkdocs.yml: the site settings with the generator's own keys (nav, folders) on top."""
     playbook = program.playbook
     settings = site_settings(playbook, env, context)
+    for asset in assets(settings, settings_folder(playbook)):
+        target = f"docs/{asset.target}"
+        if target not in tree:  # the generator's own files win
+            tree[target] = _read_asset(asset.source, asset.target)
     org = playbook.config.organisation
     settings.setdefault("site_name", html.escape(f"{org.program} · {org.name}"))
     settings["docs_dir"] = "docs"
@@ -164,3 +155,11 @@ def mkdocs_config(
     return yaml.dump(
         settings, Dumper=SettingsDumper, sort_keys=False, allow_unicode=True, width=100
     )
+
+
+def _read_asset(source: Path, name: str) -> bytes:
+    try:
+        return source.read_bytes()
+    except OSError as err:
+        msg = f"{source}: cannot read {name!r}, named in the site settings: {err.strerror}"
+        raise InputFileError(msg) from None
