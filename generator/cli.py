@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.commands.build import build
+from generator.commands.build import MAX_PDFS, build
 from generator.commands.init import init_program, schema_json
 from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
@@ -164,10 +164,40 @@ def validate(config: Path | None) -> None:
     show_default=True,
     help="Reuse unchanged PDFs from .playbook-cache/ beside the output.",
 )
-def build_command(config: Path | None, output: Path | None, jobs: int | None, cache: bool) -> None:
+@click.option(
+    "--site-only",
+    is_flag=True,
+    help="Make no PDFs: the pages link each document's print HTML instead (a quick check).",
+)
+@click.option(
+    "--max-pdfs",
+    type=click.IntRange(min=0),
+    default=MAX_PDFS,
+    show_default=True,
+    help="Refuse a build that would make more PDFs than this (hours of layout).",
+)
+def build_command(
+    config: Path | None,
+    output: Path | None,
+    jobs: int | None,
+    cache: bool,
+    site_only: bool,
+    max_pdfs: int,
+) -> None:
     """Build the site and printables for CONFIG."""
     run = PdfRun(progress=progress_bar if show_progress() else None)
-    site = build(find_config(config), output, jobs=jobs, cache=cache, run=run)
+    site = build(
+        find_config(config),
+        output,
+        jobs=jobs,
+        cache=cache,
+        run=run,
+        site_only=site_only,
+        max_pdfs=max_pdfs,
+    )
+    if site_only:
+        click.echo(f"Site built in {site} without PDFs (--site-only)")
+        return
     click.echo(f"Site built in {site} ({len(run.rendered)} PDFs made, {len(run.reused)} reused)")
 
 

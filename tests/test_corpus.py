@@ -70,3 +70,38 @@ def test_bad_roster_gives_a_plain_error_and_writes_nothing(runner, write_config,
     assert result.output.startswith(f"Error: {path.name}")
     assert path.with_suffix(".expect").read_text(encoding="utf-8").strip() in result.output
     assert not (tmp_path / "private").exists()
+
+
+def test_a_config_over_the_size_limit_is_refused_at_once(runner, tmp_path):
+    """Like the corpus, on a file too big to commit: refused before parsing, nothing written."""
+    from generator.config.yamlsource import MAX_CONFIG_BYTES
+
+    path = tmp_path / "config" / "organisation.yaml"
+    path.parent.mkdir()
+    entry = "  - name: Department\n    sessions: 4\n"
+    path.write_text("departments:\n" + entry * (MAX_CONFIG_BYTES // len(entry) + 1), "utf-8")
+    size = f"{path.stat().st_size / 1_000_000:.1f} MB"
+    expected = f"Error: {path}: the file is {size}, over the {MAX_CONFIG_BYTES / 1e6:.1f} MB limit"
+    before = everything_under(tmp_path)
+    result = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(expected)
+    assert everything_under(tmp_path) == before
+    checked = runner.invoke(main, ["validate", str(path)])
+    assert (checked.exit_code, checked.output) == (1, result.output)
+
+
+def test_a_roster_over_the_size_limit_is_refused_at_once(runner, write_config, tmp_path):
+    from generator.pairing.roster import MAX_ROSTER_BYTES
+
+    path = tmp_path / "roster.csv"
+    row = "Someone,someone@example.com,mentor,Sales,coaching\n"
+    rows = row * (MAX_ROSTER_BYTES // len(row) + 1)
+    path.write_text("name,email,role,department,skills\n" + rows, encoding="utf-8")
+    size = f"{path.stat().st_size / 1_000_000:.1f} MB"
+    result = runner.invoke(main, ["pair", str(path), "-c", str(write_config())])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"Error: roster.csv: the file is {size}, over the {MAX_ROSTER_BYTES / 1e6:.1f} MB limit"
+    )
+    assert not (tmp_path / "private").exists()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.config.load import load
@@ -10,31 +12,89 @@ from generator.config.paths import output_problems
 from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.pairing.report import pairing_summary
-from generator.program.plan import plan_program
+from generator.program.plan import ProgramPlan, plan_program
 from generator.publish.cache import PdfCache, RenderCache
+from generator.publish.files import write_tree
 from generator.publish.pdf import PdfRun, pdf_step
-from generator.publish.staging import check_output, publish
+from generator.publish.staging import Prepare, check_output, publish
 from generator.render.context import base_context
 from generator.render.environment import make_environment
-from generator.render.printables import render_printables
+from generator.render.printables import department_printables
 from generator.render.site import render_site
 from generator.render.tree import Tree
 
 log = logging.getLogger(__name__)
 
 
-def render_tree(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
-    """Everything the site needs, as a virtual tree.
+#: A build that would lay out more PDFs than this refuses unless ``max_pdfs`` (``--max-pdfs``)
+#: allows it: about 500 departments, some 25 minutes on 2 workers.
+MAX_PDFS = 10_000
+#: PDFs one worker lays out a second (``benchmarks/run``: 594 PDFs of 30 departments in 85 s on
+#: 2 workers), for the estimate in the refusal.
+PDFS_PER_SECOND = 3.5
 
-    With a cache, a department's printables whose inputs did not change come from it.
+
+def render_parts(
+    program: ProgramPlan, cache: RenderCache | None = None, *, pdfs: bool = True
+) -> tuple[Tree, Iterator[Tree]]:
+    """The site's pages as a tree, and each department's printables, rendered when iterated.
+
+    With a cache, a department's printables whose inputs did not change come from it. Without
+    ``pdfs`` the pages link the print HTML instead of PDFs.
     """
-    program = plan_program(playbook, pairing_summary(playbook))
+    playbook = program.playbook
     templates = playbook.resolve(playbook.config.site.templates)
     env = make_environment(templates, cache.folder.parent / "jinja" if cache else None)
-    tree = render_site(program, env)
-    memo = cache.memo(program, templates) if cache else None
-    tree.update(render_printables(program, env, base_context(program), memo))
+    tree = render_site(program, env, pdfs=pdfs)
+    memo = cache.memo(program, templates, pdfs=pdfs) if cache else None
+    context = base_context(program, pdfs=pdfs)
+    return tree, department_printables(program, env, context, memo)
+
+
+def render_tree(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
+    """Everything the site needs, as one virtual tree (the preview's and tests' view)."""
+    tree, departments = render_parts(plan_program(playbook, pairing_summary(playbook)), cache)
+    for files in departments:
+        tree.update(files)
     return tree
+
+
+def write_departments(departments: Iterator[Tree]) -> Prepare:
+    """A publish step writing each department's printables as it is rendered, then dropping
+    them, so a build holds one department's print HTML at a time."""
+
+    def step(staging: Path) -> None:
+        count = 0
+        for files in departments:
+            write_tree(files, staging)
+            count += len(files)
+        log.info("Wrote %d printable files", count)
+
+    return step
+
+
+def pdf_count(program: ProgramPlan) -> int:
+    """The PDFs a full build makes: every department's documents and its booklet."""
+    return sum(len(plan.documents) + 1 for plan in program.departments)
+
+
+def check_pdf_count(program: ProgramPlan, limit: int, jobs: int | None) -> None:
+    """Refuse, before anything is rendered, a build whose PDFs would take hours to lay out."""
+    count = pdf_count(program)
+    if count <= limit:
+        return
+    workers = jobs or os.cpu_count() or 1
+    minutes = count / (PDFS_PER_SECOND * workers) / 60
+    took = f"{minutes / 60:.1f} hours" if minutes >= 120 else f"{minutes:.0f} minutes"
+    msg = (
+        f"{program.playbook.config_path}: this build would make {count:,} PDFs for "
+        f"{len(program.departments):,} departments, over the limit of {limit:,}: about {took} "
+        f"on {workers} worker(s) (WeasyPrint lays out about {PDFS_PER_SECOND} a second per "
+        "worker; PDFs unchanged since the last build come from the cache). Build the site "
+        "alone with `--site-only`, split the organisation into several configs, or confirm "
+        f"with `--max-pdfs {count}`"
+    )
+    raise BuildError(msg)
 
 
 def check_target(playbook: Playbook, target: Path) -> None:
@@ -61,23 +121,32 @@ def build(
     *,
     cache: bool = True,
     run: PdfRun | None = None,
+    site_only: bool = False,
+    max_pdfs: int = MAX_PDFS,
 ) -> Path:
     """Build the site and printables for a config; returns the output folder.
 
     ``jobs`` is the number of processes rendering PDFs (default: one per CPU). With ``cache``,
     PDFs whose print HTML has not changed are copied from ``.playbook-cache/`` beside the output
     instead of laid out again. ``run`` collects what the PDF step did (and draws progress).
+    ``site_only`` makes no PDFs (the pages link the print HTML) and leaves the PDF cache alone;
+    otherwise a build of more than ``max_pdfs`` PDFs is refused before anything is rendered.
     """
     playbook = load(config_path)
     target = (output or playbook.resolve(playbook.config.site.output)).resolve()
     check_target(playbook, target)
+    program = plan_program(playbook, pairing_summary(playbook))
+    if not site_only:
+        check_pdf_count(program, max_pdfs, jobs)
     run = run if run is not None else PdfRun()
     renders = RenderCache.beside(target) if cache else None
-    tree = render_tree(playbook, renders)
+    tree, departments = render_parts(program, renders, pdfs=not site_only)
     run.departments = renders.rendered if renders else [p.slug for p in playbook.departments]
-    log.info("Rendered %d files for %d departments", len(tree), len(playbook.departments))
-    pdfs = PdfCache.beside(target) if cache else None
-    site = publish(playbook, tree, target, prepare=(pdf_step(jobs, pdfs, run),))
+    log.info("Rendered %d site files for %d departments", len(tree), len(playbook.departments))
+    steps = [write_departments(departments)]
+    if not site_only:
+        steps.append(pdf_step(jobs, PdfCache.beside(target) if cache else None, run))
+    site = publish(playbook, tree, target, prepare=tuple(steps))
     if renders:
         renders.prune(renders.used)
     return site

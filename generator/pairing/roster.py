@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.config.fields import ROLES, check_email
-from generator.config.yamlsource import parse_yaml
+from generator.config.yamlsource import megabytes, parse_yaml
 from generator.errors import ConfigError, RosterError
 
 REQUIRED = ("name", "email", "role", "department", "skills")
 OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
+#: The largest roster read at all, checked before parsing: 20 MB of CSV is some 200,000 people.
+MAX_ROSTER_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,13 @@ def _read_table(path: Path) -> _Table:
         msg = f"{path.name}: unsupported roster format {kind!r}; use .csv, .xlsx or .yaml"
         raise RosterError(msg)
     try:
+        size = path.stat().st_size
+        if size > MAX_ROSTER_BYTES:
+            msg = (
+                f"{path.name}: the file is {megabytes(size)}, over the "
+                f"{megabytes(MAX_ROSTER_BYTES)} limit for a roster; is this the right file?"
+            )
+            raise RosterError(msg)
         table = readers[suffix](path)
     except OSError as err:
         msg = f"{path.name}: cannot read the roster: {err.strerror or err}"

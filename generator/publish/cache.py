@@ -165,11 +165,11 @@ class RenderCache(FolderCache):
         self.write(key, json.dumps(files, sort_keys=True).encode("utf-8"))
 
     def memo(
-        self, program: ProgramPlan, user_templates: Path | None
+        self, program: ProgramPlan, user_templates: Path | None, *, pdfs: bool = True
     ) -> Callable[[DepartmentPlan, Callable[[], Tree]], Tree]:
         """A memo for ``render_printables``: a department's files come from here when its plan
         and everything shared (``fingerprint``) are unchanged, else from ``make``."""
-        shared = fingerprint(program, user_templates)
+        shared = fingerprint(program, user_templates, pdfs=pdfs)
 
         def memo(plan: DepartmentPlan, make: Callable[[], Tree]) -> Tree:
             key = digest([shared, repr(plan)])
@@ -183,19 +183,21 @@ class RenderCache(FolderCache):
         return memo
 
 
-def fingerprint(program: ProgramPlan, user_templates: Path | None) -> str:
+def fingerprint(program: ProgramPlan, user_templates: Path | None, *, pdfs: bool = True) -> str:
     """What every department's printables depend on besides its own plan.
 
     The generator's code, every template, the organisation, the defaults and the topics. A user's
-    own template may read any name (another department, the whole config), so with user
+    own template may read any name (another department, the whole config, ``pdfs``), so with user
     templates the whole config is part of the key and any edit renders every department again.
+    The built-in print templates do not read ``pdfs``, so a ``--site-only`` build shares their
+    entries with a full one.
     """
     playbook = program.playbook
     code = folder_fingerprint(Path(generator.__file__).parent, builtin_templates_dir())
     parts = [code, repr(playbook.config.organisation), repr(playbook.defaults)]
     parts.append(repr(sorted(playbook.topics.items())))
     if user_templates is not None and any(p.is_file() for p in user_templates.rglob("*")):
-        parts += [folder_fingerprint(user_templates), repr(playbook.config)]
+        parts += [folder_fingerprint(user_templates), repr(playbook.config), f"pdfs={pdfs}"]
     return digest(parts)
 
 

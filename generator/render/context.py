@@ -88,6 +88,7 @@ class SiteContext(TypedDict):
     booklet: str
     calendar: str
     pairing: dict[str, Any] | None
+    pdfs: bool
 
 
 #: The documentation of each SiteContext name, for the generated reference.
@@ -102,6 +103,7 @@ SITE_CONTEXT_DOCS = {
     "booklet": "The booklet's file stem.",
     "calendar": "The calendar's file name in each department's printables folder.",
     "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
+    "pdfs": "Whether the build makes PDFs: false with `build --site-only`, so link the print HTML.",
 }
 
 
@@ -308,8 +310,8 @@ def department_view(plan: DepartmentPlan) -> DepartmentView:
     )
 
 
-def base_context(program: ProgramPlan) -> SiteContext:
-    """The names every template may use."""
+def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
+    """The names every template may use; ``pdfs`` is false when the build makes none."""
     playbook = program.playbook
     return SiteContext(
         org=playbook.config.organisation,
@@ -322,4 +324,5 @@ def base_context(program: ProgramPlan) -> SiteContext:
         booklet=BOOKLET,
         calendar=CALENDAR,
         pairing=program.pairing,
+        pdfs=pdfs,
     )

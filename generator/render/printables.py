@@ -8,7 +8,7 @@ folder or from a test's temporary folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jinja2
@@ -114,14 +114,27 @@ def render_department(
     return tree
 
 
-def render_printables(
+def department_printables(
     program: ProgramPlan, env: jinja2.Environment, site: SiteContext, memo: Memo | None = None
-) -> Tree:
-    """Every department's printables; a ``memo`` (a cache) may answer for a department."""
-    tree: Tree = {}
+) -> Iterator[Tree]:
+    """Each department's printables in turn, rendered as the caller asks for the next.
+
+    A caller that writes each one out before asking for the next holds one department's print
+    HTML at a time, not the whole organisation's. A ``memo`` (a cache) may answer for one.
+    """
     for plan in program.departments:
+
         def make(plan: DepartmentPlan = plan) -> Tree:
             return render_department(program, env, plan, site)
 
-        tree.update(make() if memo is None else memo(plan, make))
+        yield make() if memo is None else memo(plan, make)
+
+
+def render_printables(
+    program: ProgramPlan, env: jinja2.Environment, site: SiteContext, memo: Memo | None = None
+) -> Tree:
+    """Every department's printables as one tree; a ``memo`` (a cache) may answer for one."""
+    tree: Tree = {}
+    for files in department_printables(program, env, site, memo):
+        tree.update(files)
     return tree

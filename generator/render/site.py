@@ -21,9 +21,12 @@ from generator.render.mkdocs_config import EVALUATION_PAGE, GUIDE_PAGES, mkdocs_
 from generator.render.tree import Tree
 
 
-def render_site(program: ProgramPlan, env: jinja2.Environment) -> Tree:
-    """Every page of the site plus mkdocs.yml and the brand stylesheet."""
-    context = base_context(program)
+def render_site(program: ProgramPlan, env: jinja2.Environment, *, pdfs: bool = True) -> Tree:
+    """Every page of the site plus mkdocs.yml and the brand stylesheet.
+
+    Without ``pdfs`` (``build --site-only``) the pages link each document's print HTML instead.
+    """
+    context = base_context(program, pdfs=pdfs)
     tree: Tree = {
         "docs/index.md": render_template(env, "site/index.md", **context),
         "docs/departments/index.md": render_template(env, "site/departments.md", **context),

@@ -80,3 +80,29 @@ def test_missing_file_suggests_init(tmp_path):
 def test_format_key_path():
     assert format_key_path(("departments", 1, "cadence")) == "departments[1].cadence"
     assert format_key_path(()) == "(top level)"
+
+
+def test_a_file_over_the_size_limit_is_refused_unparsed(tmp_path, monkeypatch):
+    from generator.config import yamlsource
+
+    monkeypatch.setattr(yamlsource, "MAX_CONFIG_BYTES", 1_000)
+    path = tmp_path / "c.yaml"
+    path.write_text("a: [" + "1, " * 600 + "]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        yamlsource.read_yaml(path)
+    assert err.value.message == (
+        f"{path}: the file is 0.0 MB, over the 0.0 MB limit for a config; is this the right file?"
+    )
+    path.write_text("a: 1\n", encoding="utf-8")  # under the limit: read as before
+    assert yamlsource.read_yaml(path)[0] == {"a": 1}
+
+
+def test_a_file_that_grows_past_the_limit_as_it_is_read_is_refused(tmp_path, monkeypatch):
+    from generator.config import yamlsource
+
+    monkeypatch.setattr(yamlsource, "MAX_CONFIG_BYTES", 10)
+    monkeypatch.setattr(yamlsource.os, "fstat", lambda fd: type("S", (), {"st_size": 0})())
+    path = tmp_path / "c.yaml"
+    path.write_text("a: 1\nb: 2\nc: 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"c.yaml: the file is over the 0.0 MB limit for a conf"):
+        yamlsource.read_yaml(path)
