@@ -47,6 +47,19 @@ GUIDE_PAGES: tuple[tuple[str, str], ...] = (
 EVALUATION_PAGE = "evaluation-results.md"
 
 
+#: Above this many departments the nav lists only their overview page, which links every one.
+#: Each page carries the whole nav, so listing thousands of departments in it makes every page,
+#: and so the build, grow with the square of their number.
+NAV_DEPARTMENTS_MAX = 60
+#: MkDocs' pattern for pages deliberately left out of the nav (so it does not report them).
+DEPARTMENT_PAGES = "/departments/*.md"
+
+
+def departments_in_nav(program: ProgramPlan) -> bool:
+    """Whether each department has its own nav entry (see ``NAV_DEPARTMENTS_MAX``)."""
+    return len(program.departments) <= NAV_DEPARTMENTS_MAX
+
+
 def nav(program: ProgramPlan, pages: Tree | None = None) -> list[Any]:
     """The explicit navigation: Home, Guide, Departments, Downloads.
 
@@ -54,10 +67,11 @@ def nav(program: ProgramPlan, pages: Tree | None = None) -> list[Any]:
     """
     guide = [{title: f"guide/{page}"} for page, title in GUIDE_PAGES]
     departments: list[Any] = [{"Overview": "departments/index.md"}]
-    departments += [
-        {html.escape(plan.department.name): f"departments/{plan.department.slug}.md"}
-        for plan in program.departments
-    ]
+    if departments_in_nav(program):
+        departments += [
+            {html.escape(plan.department.name): f"departments/{plan.department.slug}.md"}
+            for plan in program.departments
+        ]
     entries = [
         {"Home": "index.md"},
         {"Guide": guide},
@@ -140,6 +154,8 @@ def mkdocs_config(
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
     settings["nav"] = nav(program, tree)
+    if not departments_in_nav(program):
+        settings["not_in_nav"] = DEPARTMENT_PAGES
     extra_css = list(settings.get("extra_css") or [])
     if "stylesheets/brand.css" not in extra_css:
         extra_css.insert(0, "stylesheets/brand.css")

@@ -193,3 +193,23 @@ def test_an_unreadable_settings_file_is_still_the_builds_plain_error(tmp_path: P
 def test_inherit_is_refused_for_it_would_bring_in_unchecked_settings(tmp_path: Path):
     config = settings(tmp_path, "INHERIT: /etc/other.yml\ntheme:\n  name: material\n")
     assert "mkdocs.yml:1:1: INHERIT: merges in another settings file" in refused(config)
+
+
+def test_a_large_program_lists_only_the_departments_overview_in_the_nav(tmp_path):
+    """Each page carries the whole nav; thousands of department entries would make the build
+    grow with their square. The overview page links every department instead."""
+    from benchmarks.orgs import write_organisation
+    from generator.commands.build import build
+    from generator.config.site_settings import SettingsLoader
+    from generator.render.mkdocs_config import NAV_DEPARTMENTS_MAX
+
+    config = write_organisation(tmp_path, NAV_DEPARTMENTS_MAX + 1)
+    site = build(config, tmp_path / "out" / "site", site_only=True)
+    text = (site.parent / ".playbook-build" / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = yaml.load(text, Loader=SettingsLoader)  # noqa: S506 - safe loader subclass
+    departments = next(e["Departments"] for e in settings["nav"] if "Departments" in e)
+    assert departments == [{"Overview": "departments/index.md"}]
+    pages = sorted((site / "departments").glob("*/index.html"))
+    assert len(pages) == NAV_DEPARTMENTS_MAX + 1
+    overview = (site / "departments" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{page.parent.name}/"' in overview for page in pages)
