@@ -114,14 +114,19 @@ class Organisation(Strict):
         return value.lower()
 
 
-def _check_blackout_day(value: date) -> date:
-    if not FIRST_BLACKOUT <= value <= LAST_BLACKOUT:
-        msg = f"a date between {FIRST_BLACKOUT} and {LAST_BLACKOUT}"
-        raise ValueError(msg)
-    return value
+def date_between(first: date, last: date) -> AfterValidator:
+    """A check that a date lies from ``first`` to ``last``, inclusive."""
+
+    def check(value: date) -> date:
+        if not first <= value <= last:
+            msg = f"a date between {first} and {last}"
+            raise ValueError(msg)
+        return value
+
+    return AfterValidator(check)
 
 
-BlackoutDay = Annotated[date, AfterValidator(_check_blackout_day)]
+BlackoutDay = Annotated[date, date_between(FIRST_BLACKOUT, LAST_BLACKOUT)]
 
 
 class Blackout(Strict):
@@ -239,15 +244,8 @@ class Cohort(Strict):
     )
 
 
-def _check_start(value: date) -> date:
-    if not FIRST_START <= value <= LAST_START:
-        msg = f"a date between {FIRST_START} and {LAST_START}"
-        raise ValueError(msg)
-    return value
-
-
 #: Setting types that carry their own check, so the check goes wherever the type goes.
-StartDate = Annotated[date, AfterValidator(_check_start)]
+StartDate = Annotated[date, date_between(FIRST_START, LAST_START)]
 CadenceText = Annotated[str, AfterValidator(_check_cadence)]
 TimeOfDay = Annotated[str, AfterValidator(_check_time)]
 
