@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator.config.paths import output_problem
 from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.program.plan import epoch
@@ -35,9 +36,9 @@ Prepare = Callable[[Path], None]
 def check_output(playbook: Playbook, output: Path) -> None:
     """Refuse outputs that would overwrite the config, or a folder we did not build."""
     output = output.resolve()
-    folder = playbook.folder.resolve()
-    if output == folder or folder.is_relative_to(output):
-        msg = f"the output folder {output} holds the config; choose a folder of its own"
+    problem = output_problem(playbook.folder, output)  # the config's own rule for outputs
+    if problem:
+        msg = f"cannot build into {output}: {problem}"
         raise BuildError(msg)
     if output.exists() and not output.is_dir():
         msg = f"the output {output} is a file, not a folder"
