@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
+from pathlib import Path
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
@@ -109,3 +110,29 @@ def check_email(value: str) -> str:
 
 #: A config field holding an e-mail address.
 Email = Annotated[str, AfterValidator(check_email)]
+
+
+def resolve_path(base: Path, value: str) -> Path | str:
+    """A path from the config made absolute against ``base``, symbolic links followed as far as
+    the path exists; or why it cannot be (a loop, a NUL character)."""
+    try:
+        return (base / value).resolve()
+    except (OSError, RuntimeError, ValueError) as err:
+        return f"expected a path to a file or folder, got {value!r} ({reason(err)})"
+
+
+def outside_folder(folder: Path, value: str, path: Path, advice: str) -> str | None:
+    """Why a path the config names is refused for leaving ``folder``, or None if it stays."""
+    if path.is_relative_to(folder):
+        return None
+    return (
+        f"expected a path inside the config's folder {folder}, got {value!r} "
+        f"(it leads to {path}); {advice}"
+    )
+
+
+def reason(err: Exception) -> str:
+    """An OS error's reason in a sentence's words: 'no such file or directory'."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return str(err).lower()

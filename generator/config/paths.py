@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator.config.fields import outside_folder, reason, resolve_path
 from generator.config.model import Config
 from generator.config.site_settings import SettingsSyntaxError, parse_settings, tag_problems
 from generator.config.site_settings import path_problems as settings_path_problems
@@ -38,6 +39,8 @@ SETTINGS: KeyPath = ("site", "settings")
 TEMPLATES: KeyPath = ("site", "templates")
 OUTPUT: KeyPath = ("site", "output")
 PRIVATE_OUTPUT: KeyPath = ("site", "private_output")
+#: What to do about an input outside the config's folder.
+COPY_IT = "copy the file into that folder"
 
 #: The roster formats ``pairing.roster`` reads, by suffix.
 ROSTER_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml")
@@ -71,15 +74,15 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
     ):
         if value is None:
             continue
-        path = resolve(folder, value)
-        problem = path if isinstance(path, str) else outside(folder, value, path)
+        path = resolve_path(folder, value)
+        problem = path if isinstance(path, str) else outside_folder(folder, value, path, COPY_IT)
         if problem is None and isinstance(path, Path):
             problem = _checked(_INPUT_CHECKS[key], value, path)
             inputs[key] = path
         if problem:
             yield key, problem
-    public = resolve(folder, config.site.output)
-    private = resolve(folder, config.site.private_output)
+    public = resolve_path(folder, config.site.output)
+    private = resolve_path(folder, config.site.private_output)
     if SETTINGS in inputs:
         held = [p for p in (inputs.get(ROSTER), private) if isinstance(p, Path)]
         for problem in settings_file_problems(inputs[SETTINGS], folder, held):
@@ -91,37 +94,12 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
         yield from output_problems(folder, public, private, inputs)
 
 
-def resolve(folder: Path, value: str) -> Path | str:
-    """A path from the config made absolute against the config's folder, symbolic links
-    followed as far as the path exists; or why it cannot be (a loop, a NUL character)."""
-    try:
-        return (folder / value).resolve()
-    except (OSError, RuntimeError, ValueError) as err:
-        return f"expected a path to a file or folder, got {value!r} ({_reason(err)})"
-
-
-def outside(folder: Path, value: str, path: Path) -> str | None:
-    """Why an input path is refused for leaving the config's folder, or None if it stays."""
-    if path.is_relative_to(folder):
-        return None
-    return (
-        f"expected a path inside the config's folder {folder}, got {value!r} "
-        f"(it leads to {path}); copy the file into that folder"
-    )
-
-
 def _checked(check: Callable[[str, Path], str | None], value: str, path: Path) -> str | None:
     """Run one file check; a path the system cannot even look at is a problem, not a crash."""
     try:
         return check(value, path)
     except (OSError, ValueError) as err:
-        return f"cannot use {value!r}: {_reason(err)}"
-
-
-def _reason(err: Exception) -> str:
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror.lower()
-    return str(err).lower()
+        return f"cannot use {value!r}: {reason(err)}"
 
 
 # --- inputs ----------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from generator.config.fields import outside_folder, resolve_path
 from generator.config.yamlsource import KeyPath, Mark, format_key_path
 
 #: ``!!python/name:`` may name only things defined in these packages (the example's emoji
@@ -45,6 +46,8 @@ NAME_TAG = PYTHON_TAG + "name:"
 KEPT_TAGS = frozenset({"!relative"})
 _DOTTED = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+$")
 
+#: Why a path in the settings file may not leave the config's folder.
+MKDOCS_READS_IT = "MkDocs would read it from outside"
 CUSTOM_DIR: KeyPath = ("theme", "custom_dir")
 HOOKS: KeyPath = ("hooks",)
 #: Docs-relative entries that may name a file beside the settings, by the suffixes allowed.
@@ -245,11 +248,11 @@ def path_problems(
             "cannot see; copy the settings you need into this file"
         )
     for key_path, value in _folder_paths(settings.data):
-        path = _resolved(base, value)
+        path = resolve_path(base, value)
         if isinstance(path, str):
             yield f"{settings.where(key_path)}: {path}"
-        elif not path.is_relative_to(folder):
-            yield f"{settings.where(key_path)}: {_outside(folder, value, path)}"
+        elif outside := outside_folder(folder, value, path, MKDOCS_READS_IT):
+            yield f"{settings.where(key_path)}: {outside}"
         elif key_path == CUSTOM_DIR:
             problem = _custom_dir_problem(value, path, folder, private)
             if problem:
@@ -326,8 +329,9 @@ def _asset_problem(base: Path, folder: Path, value: str, suffixes: tuple[str, ..
     if not _names_file(base, value):
         return None  # a docs-relative URL (a generated file) or an address elsewhere
     path = (base / value).resolve()
-    if not path.is_relative_to(folder):
-        return _outside(folder, value, path)
+    outside = outside_folder(folder, value, path, MKDOCS_READS_IT)
+    if outside:
+        return outside
     parts = PurePosixPath(value.replace("\\", "/")).parts
     if ".." in parts or not path.is_relative_to(base.resolve()):
         return (
@@ -356,17 +360,3 @@ def _custom_dir_problem(
                 "participant data out of it"
             )
     return None
-
-
-def _resolved(base: Path, value: str) -> Path | str:
-    try:
-        return (base / value).resolve()
-    except (OSError, RuntimeError, ValueError) as err:
-        return f"expected a path, got {value!r} ({err})"
-
-
-def _outside(folder: Path, value: str, path: Path) -> str:
-    return (
-        f"expected a path inside the config's folder {folder}, got {value!r} "
-        f"(it leads to {path}); MkDocs would read it from outside"
-    )
