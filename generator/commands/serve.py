@@ -24,6 +24,7 @@ from pathlib import Path
 
 from generator.commands.build import render_tree
 from generator.config.load import load
+from generator.config.resolved import Playbook
 from generator.errors import PlaybookError
 from generator.publish.cache import PdfCache, RenderCache, cache_key
 from generator.publish.files import write_tree
@@ -35,12 +36,11 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
 
 
-def watch_list(config_path: Path) -> list[Path]:
+def watch_list(playbook: Playbook) -> list[Path]:
     """The config, its site settings, and the user's and built-in template folders."""
-    playbook = load(config_path)
     site = playbook.config.site
     return [
-        config_path.resolve(),
+        playbook.config_path.resolve(),
         playbook.resolve(site.settings),
         playbook.resolve(site.templates),
         builtin_templates_dir(),
@@ -82,9 +82,8 @@ def stale_files(tree: Tree, root: Path) -> list[Path]:
     return [p for p in docs.rglob("*") if p.is_file() and p not in keep] if docs.is_dir() else []
 
 
-def pdf_cache(config_path: Path) -> PdfCache:
+def pdf_cache(playbook: Playbook) -> PdfCache:
     """The cache ``playbook build`` uses for this config."""
-    playbook = load(config_path)
     return PdfCache.beside(playbook.resolve(playbook.config.site.output))
 
 
@@ -179,14 +178,22 @@ def attempt(work: Callable[[], object], failed: str) -> bool:
 
 
 def _watch(
-    config_path: Path, root: Path, stop: threading.Event, watch: list[Path], cache: PdfCache
+    config_path: Path,
+    root: Path,
+    stop: threading.Event,
+    watch: list[Path],
+    cache: PdfCache,
+    written: Tree,
 ) -> None:
-    """The watcher thread: never raises, and returns soon after ``stop`` is set."""
+    """The watcher thread: never raises, and returns soon after ``stop`` is set.
+
+    ``written`` is the tree the preview started with; its PDFs are made first.
+    """
     seen = watched_files(watch)
     renders = RenderCache(cache.folder.parent / RenderCache.kind)
 
     def first_pass() -> None:  # every PDF, copied from the last build's cache where it can be
-        refresh_pdfs(root, render_tree(load(config_path)), cache, stoppable(stop))
+        refresh_pdfs(root, written, cache, stoppable(stop))
 
     def again() -> None:
         count = regenerate(config_path, root, cache, stoppable(stop), renders)
@@ -216,15 +223,19 @@ def serve_program(config_path: Path, dev_addr: str) -> None:
     """
     from mkdocs.commands.serve import serve
 
-    watch, cache = watch_list(config_path), pdf_cache(config_path)
+    playbook = load(config_path)
+    watch, cache = watch_list(playbook), pdf_cache(playbook)
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder:
         root = Path(folder)
-        write_tree(render_tree(load(config_path)), root)
+        tree = render_tree(playbook)
+        write_tree(tree, root)
         copied = copy_cached_pdfs(root, cache)
         log.info("%d PDFs from the last build's cache", copied)
         stop = threading.Event()
         watcher = threading.Thread(
-            target=_watch, args=(config_path.resolve(), root, stop, watch, cache), daemon=True
+            target=_watch,
+            args=(config_path.resolve(), root, stop, watch, cache, tree),
+            daemon=True,
         )
         watcher.start()
         try:

@@ -35,7 +35,7 @@ def test_watch_list_covers_config_and_templates(write_config, tmp_path):
     config = write_config()
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "x.md").write_text("x")
-    files = watched_files(watch_list(config))
+    files = watched_files(watch_list(load(config)))
     assert config.resolve() in files
     assert (tmp_path / "templates" / "x.md").resolve() in files
 
@@ -75,7 +75,7 @@ def test_preview_starts_with_the_last_builds_pdfs(small_config, built_site, tmp_
 
     root = tmp_path / "preview"
     write_tree(render_tree(load(small_config)), root)
-    copied = copy_cached_pdfs(root, pdf_cache(small_config))
+    copied = copy_cached_pdfs(root, pdf_cache(load(small_config)))
     pdfs = sorted((root / "docs" / "printables").rglob("*.pdf"))
     assert copied == len(pdfs) > 10
     html = sorted((root / "docs" / "printables").rglob("*.html"))
