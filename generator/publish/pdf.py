@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 #: PDF/UA-1 adds the structure tree screen readers need; WeasyPrint 70 keeps form fields in it.
 VARIANT = "pdf/ua-1"
 #: Everything besides the HTML that changes the bytes WeasyPrint writes; part of the cache key.
-OPTIONS = f"variant={VARIANT};pdf_forms=1;optimize_images=1"
+#: custom_metadata keeps ``<meta name="playbook">`` (see :mod:`generator.program.pdfinfo`).
+OPTIONS = f"variant={VARIANT};pdf_forms=1;optimize_images=1;custom_metadata=1"
 
 #: Called once per finished PDF, cached or rendered, so a caller can draw a progress bar.
 Tick = Callable[[], None]
@@ -66,7 +67,7 @@ def render_pdf(html: Path) -> Path:
     pdf = html.with_suffix(".pdf")
     try:
         HTML(string=html.read_text(encoding="utf-8"), base_url=str(html.parent) + os.sep).write_pdf(
-            pdf, pdf_forms=True, pdf_variant=VARIANT, optimize_images=True
+            pdf, pdf_forms=True, pdf_variant=VARIANT, optimize_images=True, custom_metadata=True
         )
     except Exception as err:  # WeasyPrint raises many types; name the file whatever it is
         msg = f"{html}: cannot make a PDF: {err}"

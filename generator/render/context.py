@@ -132,6 +132,7 @@ class PrintContext(SiteContext):
 
     department: DepartmentView
     program_slug: str
+    identity: str
     created: str
     paper: str
     logo: str
@@ -140,6 +141,9 @@ class PrintContext(SiteContext):
 PRINT_CONTEXT_DOCS = {
     "department": "The department the printable is for.",
     "program_slug": "The program's name as a slug, as in form identities and calendar UIDs.",
+    "identity": "Department and program slugs (`department=sales;program=mentor-up`) for "
+    '`<meta name="playbook">`: the PDF keeps them in its document properties, out of sight, '
+    "and `playbook collect` recognises a returned form by them.",
     "created": "The build's one fixed timestamp (midnight UTC on the start date), ISO 8601.",
     "paper": "The department's paper size, A4 or Letter.",
     "logo": "The logo's path relative to the print HTML, or empty text without a logo.",

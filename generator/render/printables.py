@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.errors import TemplateError
 from generator.program.agenda import timed
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
+from generator.program.pdfinfo import pdf_identity
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.render.calendar import calendar_ics
 from generator.render.context import (
@@ -41,10 +42,12 @@ def print_context(
     playbook = program.playbook
     org = playbook.config.organisation
     logo = org.logo and f"../../assets/logo{playbook.resolve(org.logo).suffix.lower()}"
+    slug = program_slug(org.program)
     return PrintContext(
         **site,
         department=department,
-        program_slug=program_slug(org.program),
+        program_slug=slug,
+        identity=pdf_identity(department.slug, slug),
         created=program.epoch.strftime("%Y-%m-%dT%H:%M:%SZ"),
         paper=department.paper_size,
         logo=logo or "",
