@@ -1,9 +1,20 @@
 """collect: filled feedback forms (PDF or a survey tool's CSV export) to Response records.
 
-A form is recognised by its identity field (``<form>-form``, value
-``form=end-mentee;department=sales;program=mentor-up``), never by its file name, so files may
-arrive in any folder structure. Anything that is not one of our filled feedback forms becomes a
-``Skipped`` record with the reason; one bad file never stops the others.
+Forms are recognised by what they carry, never by their file names, so files may arrive in any
+folder structure:
+
+- a PDF's document properties name its department and program (``/playbook``, written by the
+  build: :mod:`generator.program.pdfinfo`), and its field names name its forms, since every field
+  name starts with its form id (``end-mentee-q05_nps``). So one reading serves a single form and
+  a booklet that binds all of a department's forms: every feedback form in it with answers is a
+  response of its own (source ``booklet.pdf#end-mentee``). A PDF built before the properties held
+  this shows a visible identity field (``<form>-form``) instead, which is still read.
+- a CSV export has no document properties, so its rows name their form, department and program
+  in an identity column, ``end-mentor-form`` = ``form=end-mentor;department=sales;program=x``,
+  which the survey fills in as a hidden or pre-set answer.
+
+Anything that is not one of our filled feedback forms becomes a ``Skipped`` record with the
+reason; one bad file never stops the others.
 
 Reads files, writes nothing.
 """
@@ -25,7 +36,6 @@ from generator.program.forms import (
     BOX,
     CHECK,
     FEEDBACK_KINDS,
-    IDENTITY,
     IDENTITY_KEY,
     TEXT,
     Form,
@@ -33,6 +43,7 @@ from generator.program.forms import (
     identity_form_id,
     parse_identity,
 )
+from generator.program.pdfinfo import INFO_KEY, parse_pdf_identity
 
 log = logging.getLogger(__name__)
 
@@ -115,32 +126,44 @@ def identity_of(fields: dict[str, str]) -> dict[str, str]:
     raise FormError(msg)
 
 
-def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) -> Form:
-    """The catalogue form an identity names, or why it is not one we evaluate."""
-    form_id, department = identity.get(IDENTITY_KEY, ""), identity.get("department", "")
+def department_of(identity: dict[str, str], catalogues: Catalogues, program: str) -> str:
+    """The department an identity names, if it is one of this program's."""
+    department = identity.get("department", "")
     if identity.get("program") != program:
         msg = f"belongs to program '{identity.get('program', '')}', not '{program}'"
         raise FormError(msg)
     if department not in catalogues:
         msg = f"department '{department}' is not in the config"
         raise FormError(msg)
-    form = catalogues[department].get(form_id)
-    if form is None:
-        msg = f"form '{form_id}' is not in the {department} catalogue"
-        raise FormError(msg)
+    return department
+
+
+def feedback_only(form: Form) -> Form:
+    """``form`` if it is a feedback form, else why it is not evaluated."""
     if form.kind not in FEEDBACK_KINDS:
-        msg = f"'{form_id}' is a {form.kind} form, not a feedback form"
+        msg = f"'{form.id}' ({form.title}) is not a feedback form"
         raise FormError(msg)
     return form
 
 
-def clean_answers(form: Form, raw: dict[str, str]) -> dict[str, str]:
-    """The form's answered fields, values checked against each question's scale."""
+def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) -> Form:
+    """The catalogue form an identity names, or why it is not one we evaluate."""
+    department = department_of(identity, catalogues, program)
+    form_id = identity.get(IDENTITY_KEY, "")
+    form = catalogues[department].get(form_id)
+    if form is None:
+        msg = f"form '{form_id}' is not in the {department} catalogue"
+        raise FormError(msg)
+    return feedback_only(form)
+
+
+def answers_of(form: Form, raw: dict[str, str]) -> dict[str, str]:
+    """The form's answered fields (maybe none), values checked against each question's scale."""
     answers = {}
     for question in form.questions:
+        if question.field == field_name(form.id, IDENTITY_KEY):
+            continue  # a CSV export's identity column, or an old PDF's identity field
         value = str(raw.get(question.field) or "").strip()
-        if question.type == IDENTITY:
-            continue
         if question.type == CHECK:
             if value.casefold() not in TICKED | UNTICKED:
                 msg = f"{question.field}: '{value}' is not a tick (yes/no)"
@@ -151,25 +174,29 @@ def clean_answers(form: Form, raw: dict[str, str]) -> dict[str, str]:
             raise FormError(msg)
         if value:
             answers[question.field] = value
-    if not answers:
-        msg = "unfilled (no answers)"
-        raise FormError(msg)
     return answers
 
 
+def response_of(source: str, form: Form, department: str, answers: dict[str, str]) -> Response:
+    """A Response from checked answers; a pulse form's session is one of them."""
+    if not answers:
+        msg = "unfilled (no answers)"
+        raise FormError(msg)
+    session = answers.get(field_name(form.id, "session"), "")
+    return Response(source, form, department, session, answers)
+
+
 def response(source: str, fields: dict[str, str], catalogues: Catalogues, program: str) -> Response:
-    """One Response from a form's raw fields."""
+    """One Response from a CSV row's fields, named by its identity column."""
     identity = identity_of(fields)
     form = recognise(identity, catalogues, program)
-    answers = clean_answers(form, fields)
-    session = answers.get(field_name(form.id, "session"), "")
-    return Response(source, form, identity["department"], session, answers)
+    return response_of(source, form, identity["department"], answers_of(form, fields))
 
 
 # --- PDF ------------------------------------------------------------------------------------
 
 
-def pdf_fields(path: Path) -> dict[str, str]:
+def pdf_fields(source: Path | PdfReader) -> dict[str, str]:
     """Top-level form fields of a PDF by name; a radio group reads as its chosen option.
 
     WeasyPrint 70 lists each radio button both as a kid of its group and as a field of its own
@@ -177,7 +204,7 @@ def pdf_fields(path: Path) -> dict[str, str]:
     its index into the group's /Opt list (``/3`` is the fourth option).
     """
     with quiet_pypdf():
-        reader = PdfReader(path)
+        reader = source if isinstance(source, PdfReader) else PdfReader(source)
         root: Any = reader.trailer["/Root"]
         if "/AcroForm" not in root:
             msg = "not a playbook feedback form (no form fields)"
@@ -206,21 +233,82 @@ def _field_value(field: Any) -> str:
     return index
 
 
-def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Response:
-    """One filled PDF form; FormError says why it cannot be read."""
+def pdf_identity_of(reader: PdfReader, fields: dict[str, str]) -> dict[str, str]:
+    """The department and program a PDF's document properties name (``/playbook``).
+
+    A PDF built before they did carries a visible identity field instead; a file saved in a way
+    that dropped its properties (printed to PDF, merged into another file) carries neither.
+    """
+    info = reader.metadata
+    value = info.get(INFO_KEY) if info is not None else None
+    identity = parse_pdf_identity(str(value)) if isinstance(value, str) else {}
+    if identity:
+        return identity
+    try:
+        return identity_of(fields)
+    except FormError:
+        msg = "not a playbook form (no department and program in its document properties)"
+        raise FormError(msg) from None
+
+
+def forms_in(fields: dict[str, str], catalogue: dict[str, Form]) -> list[Form]:
+    """The catalogue's forms that have a field in ``fields``, in catalogue order."""
+    return [form for form in catalogue.values() if any(name in fields for name in form.fields)]
+
+
+def pdf_responses(
+    source: str,
+    fields: dict[str, str],
+    identity: dict[str, str],
+    catalogues: Catalogues,
+    program: str,
+) -> Collected:
+    """A response for each answered feedback form in a PDF: one form, or a whole booklet.
+
+    A booklet holds every feedback form of its department and a participant fills in one or
+    two, so its unanswered forms are passed over; only a PDF with no answers at all is skipped.
+    """
+    department = department_of(identity, catalogues, program)
+    forms = forms_in(fields, catalogues[department])
+    if not forms:
+        msg = f"no field of any {department} form (a form of an older config?)"
+        raise FormError(msg)
+    if len(forms) == 1:
+        form = feedback_only(forms[0])
+        return Collected([response_of(source, form, department, answers_of(form, fields))])
+    result = Collected()
+    for form in (form for form in forms if form.kind in FEEDBACK_KINDS):
+        try:
+            answers = answers_of(form, fields)
+        except FormError as err:
+            result.skipped.append(Skipped(f"{source}#{form.id}", str(err)))
+            continue
+        if answers:
+            result.responses.append(response_of(f"{source}#{form.id}", form, department, answers))
+    if not result.responses and not result.skipped:
+        msg = "unfilled (no answers in any of its feedback forms)"
+        raise FormError(msg)
+    return result
+
+
+def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Collected:
+    """The responses in one filled PDF; FormError says why it holds none we can read."""
     if not path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF"):
         # pypdf can rebuild a cut-off file's cross-reference table and read half a form as if
         # it were whole; a file without its end marker is damaged, whatever it still holds.
         msg = "damaged PDF (truncated: no %%EOF marker)"
         raise FormError(msg)
     try:
-        fields = pdf_fields(path)
+        with quiet_pypdf():
+            reader = PdfReader(path)
+            fields = pdf_fields(reader)
+            identity = pdf_identity_of(reader, fields)
     except FormError:
         raise
     except Exception as err:  # a damaged file can make pypdf raise almost anything
         msg = f"damaged PDF ({type(err).__name__}: {err})"
         raise FormError(msg) from err
-    return response(str(path), fields, catalogues, program)
+    return pdf_responses(str(path), fields, identity, catalogues, program)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -274,7 +362,9 @@ def collect(paths: Iterable[Path], catalogues: Catalogues, program: str) -> Coll
             result.skipped += rows.skipped
         else:
             try:
-                result.responses.append(read_pdf(path, catalogues, program))
+                found = read_pdf(path, catalogues, program)
+                result.responses += found.responses
+                result.skipped += found.skipped
             except FormError as err:
                 result.skipped.append(Skipped(str(path), str(err)))
             except OSError as err:

@@ -105,6 +105,9 @@ def quiet_pypdf() -> Iterator[None]:
 def fill(source: Path, values: dict[str, str]) -> bytes:
     """A copy of a fillable PDF with ``values`` filled in, as bytes.
 
+    The copy is a clone, document properties included, so it still names its department and
+    program (``/playbook``, :mod:`generator.program.pdfinfo`) to ``playbook collect``.
+
     Raises FormFieldError, naming the file and the fields, if the PDF lacks any of them: a
     site built before the form changed, or a template override that dropped a field.
     """

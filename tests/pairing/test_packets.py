@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.commands.collect import catalogues_of
 from generator.config.load import load
 from generator.config.pairing_settings import PairingSettings
 from generator.errors import FormFieldError
+from generator.evaluation.collect import collect
 from generator.pairing.cohort import PairingResult, pair_cohort
 from generator.pairing.packets import (
     CHECKED,
@@ -94,6 +96,22 @@ def test_packets_are_made_in_memory(small_config: Path, built_site: Path, tmp_pa
     assert re.match(
         r"no printables in .*no-site/printables/sales; run playbook build", missing[0].problem
     )
+
+
+def test_packets_keep_the_department_and_program_their_forms_name(
+    small_config: Path, built_site: Path, tmp_path: Path
+) -> None:
+    """`playbook collect` recognises a returned packet form by its document properties."""
+    (packet,) = make_packets(pairing(tmp_path), plan_program(load(small_config)), built_site)
+    for name, data in packet.files.items():
+        info = PdfReader(io.BytesIO(data)).metadata
+        assert info["/playbook"] == "department=sales;program=mentor-up", name
+    (tmp_path / "agreement.pdf").write_bytes(packet.files["agreement.pdf"])
+    catalogues = catalogues_of(plan_program(load(small_config)))
+    collected = collect([tmp_path / "agreement.pdf"], catalogues, "mentor-up")
+    assert [s.reason for s in collected.skipped] == [
+        f"'agreement' ({catalogues['sales']['agreement'].title}) is not a feedback form"
+    ]
 
 
 def test_a_department_without_an_agreement_gets_no_agreement_in_its_packets(write_config) -> None:
