@@ -150,6 +150,8 @@ def mkdocs_config(
         if target not in tree:  # the generator's own files win
             tree[target] = _read_asset(asset.source, asset.target)
     org = playbook.config.organisation
+    # Named from the config, so renaming the organisation or program renames the site; the
+    # example's and the built-in settings leave site_name out for that reason.
     settings.setdefault("site_name", html.escape(f"{org.program} · {org.name}"))
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
