@@ -79,6 +79,7 @@ def test_a_renamed_program_keeps_nothing_of_the_example_name(tmp_path: Path):
     header = re.search(r'<div class="md-header__title"[^>]*>(.*?)</div>\s*</div>', home, re.S)
     assert header is not None
     assert "Bridge Builders · Contoso Logistics" in unescape(header.group(1))
+    assert "Contoso Logistics' reverse-mentoring program" in visible_text(site / "index.html")
 
 
 def test_a_new_program_carries_no_example_participants(tmp_path: Path):
