@@ -101,6 +101,7 @@ class ResolvedDepartment:
     contact: Contact
     intro: str
     extra_questions: tuple[str, ...]
+    #: the keys whose resolved value differs from the program defaults' (restating one is not)
     overrides: tuple[str, ...]
 
 
