@@ -215,6 +215,7 @@ WARNING_CODES = (
     "no-training",
     "no-agreement",
     "long-program",
+    "unused-focus-areas",
 )
 
 
