@@ -10,7 +10,7 @@ import csv
 import difflib
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +63,10 @@ class _Table:
 def read_roster(path: Path, departments: DepartmentNames | None = None) -> list[Participant]:
     """Read and validate a roster file (.csv, .xlsx or .yaml/.yml); raise RosterError if bad.
 
-    With ``departments`` (the config's), each participant's department must be one of them;
-    without, a department is taken as written (a roster read with no config at hand).
+    With ``departments`` (the config's), each participant's department must be one of them,
+    and is read as its name in the config, so 'sales' and 'Sales' are one department in the
+    scores, the counts and pairs.csv. Without, a department is taken as written (a roster read
+    with no config at hand).
     """
     table = _read_table(Path(path))
     problems = _header_problems(table)
@@ -77,7 +79,15 @@ def read_roster(path: Path, departments: DepartmentNames | None = None) -> list[
         problems += _department_problems(table, departments)
     if problems:
         _raise(table.path, problems)
+    if departments is not None:
+        people = [_in_department(person, departments) for person in people]
     return people
+
+
+def _in_department(person: Participant, departments: DepartmentNames) -> Participant:
+    """The participant with their department as the config names it (already checked known)."""
+    department = departments.find(person.department)
+    return replace(person, department=department.name) if department else person
 
 
 def _raise(path: Path, problems: list[str]) -> None:
