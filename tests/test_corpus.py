@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from tests.conftest import MINIMAL
 
 CORPUS = Path(__file__).parent / "corpus" / "config"
 CONFIGS = sorted(CORPUS.glob("*.yaml"))
@@ -70,6 +71,28 @@ def test_bad_roster_gives_a_plain_error_and_writes_nothing(runner, write_config,
     assert result.output.startswith(f"Error: {path.name}")
     assert path.with_suffix(".expect").read_text(encoding="utf-8").strip() in result.output
     assert not (tmp_path / "private").exists()
+
+
+@pytest.mark.parametrize("path", ROSTERS, ids=[p.name for p in ROSTERS])
+def test_a_bad_roster_in_the_config_stops_validate_build_and_pair_alike(
+    runner, write_config, path: Path, tmp_path: Path
+):
+    """Named in the config, the same roster gives the same message from all three commands,
+    and none of them writes anything."""
+    (tmp_path / path.name).write_bytes(path.read_bytes())  # inputs sit beside the config
+    config = str(write_config(MINIMAL + f"roster: {path.name}\n"))
+    before = everything_under(tmp_path)
+    outputs = []
+    for args in (["validate", config], ["build", config], ["pair", "-c", config]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        outputs.append(result.output)
+        assert everything_under(tmp_path) == before, args[0]
+    assert outputs[0].startswith(f"Error: {path.name}")
+    assert path.with_suffix(".expect").read_text(encoding="utf-8").strip() in outputs[0]
+    assert outputs[1] == outputs[0]
+    assert outputs[2] == outputs[0]
 
 
 def test_a_config_over_the_size_limit_is_refused_at_once(runner, tmp_path):

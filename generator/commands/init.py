@@ -9,19 +9,33 @@ from generator.config.model import Config
 from generator.errors import PlaybookError
 from generator.resources import example_dir, example_site_settings
 
-#: In the repository the example builds into the folder above it; in a new program folder
-#: the outputs sit beside the config. (Its inputs are beside it in both.)
-_REPO_PATHS = {
+#: What a new program changes in the example's config. In the repository the example builds
+#: into the folder above it; in a new program folder the outputs sit beside the config. The
+#: example roster is copied for its columns but not linked: its people are the example's, and a
+#: linked roster puts their pair counts on the new program's home page.
+_NEW_PROGRAM_LINES = {
     "  output: ../site\n": "  output: site\n",
     "  private_output: ../private\n": "  private_output: private\n",
+    "roster: roster.example.csv\n": (
+        "# roster: roster.csv\n"
+        "#   Your participants, for `playbook pair` and the pair counts on the home page.\n"
+        "#   roster.example.csv shows the columns; its people are the example's, so it is not\n"
+        "#   linked here.\n"
+    ),
 }
 
 
 def example_config_text() -> str:
-    """The example organisation.yaml, with paths that work in a folder of its own."""
+    """The example organisation.yaml, changed for a program of its own (``_NEW_PROGRAM_LINES``).
+
+    A line that is no longer in the example is a bug here, not a silent skip.
+    """
     text = (example_dir() / "organisation.yaml").read_text(encoding="utf-8")
-    for repo_line, own_line in _REPO_PATHS.items():
-        text = text.replace(repo_line, own_line)
+    for example_line, own_line in _NEW_PROGRAM_LINES.items():
+        if example_line not in text:
+            msg = f"the example config no longer has the line {example_line!r}"
+            raise RuntimeError(msg)
+        text = text.replace(example_line, own_line)
     return text
 
 

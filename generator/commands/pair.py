@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config.load import load
+from generator.config.resolved import DepartmentNames
 from generator.errors import ConfigError
 from generator.pairing.cohort import PairingResult, pair_cohort
 from generator.pairing.packets import PACKETS, Packet, make_packets
@@ -45,7 +46,8 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     settings = config.pairing
     if fairness is not None:
         settings = settings.model_copy(update={"fairness": fairness})
-    result = pair_cohort(read_roster(roster), settings, playbook.source)
+    people = read_roster(roster, DepartmentNames(playbook.departments))
+    result = pair_cohort(people, settings, playbook.source)
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, plan_program(playbook), site)
     env = make_environment(playbook.resolve(config.site.templates))

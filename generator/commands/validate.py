@@ -1,9 +1,10 @@
 """`playbook validate`: every check `build` and `pair` run that needs no rendering.
 
 What validate accepts, build accepts: the config (every error, located, every path checked as
-it loads), the output folder as build would find it, the roster the config names (readable, and
-the pinned pairs in ``pairing:`` naming people in it without breaking a rule), the site settings
-file and the evaluation aggregates a build would publish. Then the design warnings.
+it loads), the output folder as build would find it, the roster the config names (readable,
+every participant's department one of the config's, and the pinned pairs in ``pairing:`` naming
+people in it without breaking a rule), the site settings file and the evaluation aggregates a
+build would publish. Then the design warnings.
 """
 
 from __future__ import annotations

@@ -287,12 +287,16 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
 # --- Resolution -----------------------------------------------------------------------------
 
 
+#: The ``Settings`` attribute an inherited key resolves to, where the two names differ.
+_RESOLVED_AS = {"blackout_dates": "blackouts"}
+
+
 def resolve(
     config: Config, config_path: Path, topics: dict[str, Topic], source: SourceMap | None = None
 ) -> Playbook:
     """Merge program defaults under each department's overrides."""
     defaults = _settings(config.program, topics)
-    departments = tuple(_department(d, config, topics) for d in config.departments)
+    departments = tuple(_department(d, config, topics, defaults) for d in config.departments)
     return Playbook(config, config_path, topics, defaults, departments, source)
 
 
@@ -314,18 +318,31 @@ def _settings(fields: Any, topics: dict[str, Topic]) -> Settings:
 
 
 def _department(
-    department: Department, config: Config, topics: dict[str, Topic]
+    department: Department, config: Config, topics: dict[str, Topic], defaults: Settings
 ) -> ResolvedDepartment:
-    overrides = tuple(name for name in INHERITED if getattr(department, name) is not None)
-    merged = config.program.model_copy(
-        update={name: getattr(department, name) for name in overrides}
-    )
+    given = [name for name in INHERITED if getattr(department, name) is not None]
+    merged = config.program.model_copy(update={name: getattr(department, name) for name in given})
+    settings = _settings(merged, topics)
     return ResolvedDepartment(
         name=department.name,
         slug=department.slug or slugify(department.name),
-        settings=_settings(merged, topics),
+        settings=settings,
         contact=department.contact or config.organisation.lead,
         intro=department.intro,
         extra_questions=tuple(department.extra_questions),
-        overrides=overrides,
+        overrides=_differences(settings, defaults),
+    )
+
+
+def _differences(settings: Settings, defaults: Settings) -> tuple[str, ...]:
+    """The inherited keys whose resolved value differs from the program defaults'.
+
+    Compared after resolving, so a department that restates a default, or writes the same
+    value another way ('fortnightly' for 'every 2 weeks'), does not differ in it.
+    """
+    return tuple(
+        name
+        for name in INHERITED
+        if getattr(settings, _RESOLVED_AS.get(name, name))
+        != getattr(defaults, _RESOLVED_AS.get(name, name))
     )

@@ -215,6 +215,7 @@ WARNING_CODES = (
     "no-training",
     "no-agreement",
     "long-program",
+    "unused-focus-areas",
 )
 
 
@@ -421,7 +422,8 @@ class Config(Strict):
         None,
         description="The participant roster (CSV, XLSX or YAML), relative to this file. "
         "`playbook pair` reads it; the site shows only aggregate numbers from it unless "
-        "pairing.publish_names is true.",
+        "pairing.publish_names is true. Each participant's department is one of `departments`, "
+        "by name in any case or by slug.",
     )
     pairing: PairingSettings = Field(
         default_factory=PairingSettings,

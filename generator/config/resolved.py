@@ -6,6 +6,8 @@ what the program is once defaults are merged under each department's overrides.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -101,7 +103,33 @@ class ResolvedDepartment:
     contact: Contact
     intro: str
     extra_questions: tuple[str, ...]
+    #: the keys whose resolved value differs from the program defaults' (restating one is not)
     overrides: tuple[str, ...]
+
+
+class DepartmentNames:
+    """How a roster or a pairs file names a department: by its name in any case, or by its page
+    name (slug). The one rule, so the roster check and the pair packets cannot disagree.
+
+    Where one department's name is another's page name, the one listed first in the config wins.
+    """
+
+    def __init__(self, departments: Iterable[ResolvedDepartment]) -> None:
+        self.departments = tuple(departments)
+        self._by_key: dict[str, ResolvedDepartment] = {}
+        for department in self.departments:
+            self._by_key.setdefault(department.name.casefold(), department)
+            self._by_key.setdefault(department.slug, department)
+
+    def find(self, text: str) -> ResolvedDepartment | None:
+        """The department ``text`` names, or None."""
+        return self._by_key.get(text.strip().casefold())
+
+    def near(self, text: str) -> list[str]:
+        """The names of up to three departments ``text`` might be a typo for, closest first."""
+        names = {department.name.casefold(): department.name for department in self.departments}
+        close = difflib.get_close_matches(text.strip().casefold(), list(names), n=3, cutoff=0.6)
+        return [names[key] for key in close]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from pypdf import PdfReader, PdfWriter
 
 from generator.config.fields import HASH_LENGTH, slugify
 from generator.config.pairing_settings import normalise_skill
-from generator.config.resolved import ResolvedDepartment
+from generator.config.resolved import DepartmentNames, ResolvedDepartment
 from generator.errors import FormFieldError
 from generator.pairing.cohort import Pair, PairingResult
 from generator.program.documents import PRINT_DIR, Document
@@ -48,13 +48,17 @@ class Packet:
     problem: str = ""
 
 
-def department_for(pair: Pair, program: ProgramPlan) -> DepartmentPlan | None:
-    """The plan of the mentee's department (the packet follows the senior's department)."""
-    wanted = pair.mentee.department.casefold()
-    for plan in program.departments:
-        if wanted in (plan.department.name.casefold(), plan.department.slug):
-            return plan
-    return None
+def department_plans(program: ProgramPlan) -> Callable[[Pair], DepartmentPlan | None]:
+    """For a pair, the plan of the mentee's department (the packet follows the senior's
+    department), found the way the roster names departments (``DepartmentNames``)."""
+    names = DepartmentNames(plan.department for plan in program.departments)
+    plans = {plan.department.slug: plan for plan in program.departments}
+
+    def department_for(pair: Pair) -> DepartmentPlan | None:
+        department = names.find(pair.mentee.department)
+        return plans[department.slug] if department else None
+
+    return department_for
 
 
 def matched_topics(pair: Pair, department: ResolvedDepartment) -> list[str]:
@@ -165,8 +169,9 @@ def packet_names(pairs: Sequence[Pair]) -> list[str]:
 def make_packets(result: PairingResult, program: ProgramPlan, site: Path) -> list[Packet]:
     """Every pair's packet, filled from the printables under ``site``; nothing is written."""
     packets = []
+    department_for = department_plans(program)
     for pair, name in zip(result.pairs, packet_names(result.pairs), strict=True):
-        plan = department_for(pair, program)
+        plan = department_for(pair)
         if plan is None:
             problem = f"department '{pair.mentee.department}' is not in the config"
             packets.append(Packet(pair, name, problem=problem))

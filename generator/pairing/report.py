@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.config.pairing_settings import PairingSettings
-from generator.config.resolved import Playbook
+from generator.config.resolved import DepartmentNames, Playbook
 from generator.pairing.cohort import Pair, PairingResult, pair_cohort
 from generator.pairing.roster import read_roster
 from generator.spreadsheet import Cell, csv_text
@@ -120,5 +120,6 @@ def pairing_summary(playbook: Playbook) -> dict[str, Any] | None:
     if config.roster is None:
         return None
     roster = playbook.resolve(config.roster)
-    result = pair_cohort(read_roster(roster), config.pairing, playbook.source)
+    people = read_roster(roster, DepartmentNames(playbook.departments))
+    result = pair_cohort(people, config.pairing, playbook.source)
     return public_summary(result, config.pairing)

@@ -10,16 +10,21 @@ import csv
 import difflib
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.config.fields import ROLES, check_email
+from generator.config.resolved import DepartmentNames
 from generator.config.yamlsource import megabytes, parse_yaml
 from generator.errors import ConfigError, RosterError
 
 REQUIRED = ("name", "email", "role", "department", "skills")
 OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
+#: How many more rows with the same unknown department a message names before it counts them.
+OTHER_ROWS_SHOWN = 3
+#: How many of the config's departments a message lists when none is near the unknown one.
+DEPARTMENTS_SHOWN = 10
 #: The largest roster read at all, checked before parsing: 20 MB of CSV is some 200,000 people.
 MAX_ROSTER_BYTES = 20_000_000
 
@@ -55,8 +60,14 @@ class _Table:
     unreadable: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
-def read_roster(path: Path) -> list[Participant]:
-    """Read and validate a roster file (.csv, .xlsx or .yaml/.yml); raise RosterError if bad."""
+def read_roster(path: Path, departments: DepartmentNames | None = None) -> list[Participant]:
+    """Read and validate a roster file (.csv, .xlsx or .yaml/.yml); raise RosterError if bad.
+
+    With ``departments`` (the config's), each participant's department must be one of them,
+    and is read as its name in the config, so 'sales' and 'Sales' are one department in the
+    scores, the counts and pairs.csv. Without, a department is taken as written (a roster read
+    with no config at hand).
+    """
     table = _read_table(Path(path))
     problems = _header_problems(table)
     if problems:
@@ -64,9 +75,19 @@ def read_roster(path: Path) -> list[Participant]:
     people, problems = _parse_rows(table)
     problems += _duplicate_problems(table)
     problems += _manager_problems(table, people)
+    if departments is not None:
+        problems += _department_problems(table, departments)
     if problems:
         _raise(table.path, problems)
+    if departments is not None:
+        people = [_in_department(person, departments) for person in people]
     return people
+
+
+def _in_department(person: Participant, departments: DepartmentNames) -> Participant:
+    """The participant with their department as the config names it (already checked known)."""
+    department = departments.find(person.department)
+    return replace(person, department=department.name) if department else person
 
 
 def _raise(path: Path, problems: list[str]) -> None:
@@ -343,6 +364,42 @@ def _duplicate_problems(table: _Table) -> list[str]:
                 f"also on {table.row_word} {row} ({name})"
             )
     return problems
+
+
+def _department_problems(table: _Table, departments: DepartmentNames) -> list[str]:
+    """Each department the config does not have, once, at the first row that names it."""
+    unknown: dict[str, list[int]] = {}
+    for number, cells in table.rows:
+        value = cells.get("department", "")
+        if value and departments.find(value) is None:
+            unknown.setdefault(value, []).append(number)
+    return [_unknown_department(table, value, rows, departments) for value, rows in unknown.items()]
+
+
+def _unknown_department(
+    table: _Table, value: str, rows: list[int], departments: DepartmentNames
+) -> str:
+    first, *others = rows
+    also = ""
+    if others:
+        shown = ", ".join(str(row) for row in others[:OTHER_ROWS_SHOWN])
+        more = len(others) - OTHER_ROWS_SHOWN
+        word = table.row_word
+        if others[1:]:
+            word = "entries" if word == "entry" else f"{word}s"
+        also = f" (also on {word} {shown}{f' and {more} more' if more > 0 else ''})"
+    near = departments.near(value)
+    if near:
+        hint = "did you mean " + " or ".join(f'"{name}"' for name in near) + "?"
+    else:
+        names = [department.name for department in departments.departments]
+        listed = ", ".join(names[:DEPARTMENTS_SHOWN])
+        rest = len(names) - DEPARTMENTS_SHOWN
+        hint = (
+            f"expected one of the config's departments, by name or page name: {listed}"
+            f"{f' and {rest} more' if rest > 0 else ''}"
+        )
+    return f'{_where(table, first, "department")}: unknown department "{value}"{also}; {hint}'
 
 
 def _manager_problems(table: _Table, people: list[Participant]) -> list[str]:

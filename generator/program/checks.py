@@ -7,12 +7,12 @@ Each warning says why it matters and how to silence it deliberately: list its co
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.config.resolved import Settings
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path
 from generator.program.plan import ProgramPlan
-from generator.program.schedule import MIDPOINT, Session
+from generator.program.schedule import MIDPOINT, Session, schedule
 
 MAX_SESSION_MINUTES = 90
 MIN_SESSIONS = 4
@@ -45,16 +45,75 @@ def design_warnings(program: ProgramPlan) -> list[DesignWarning]:
     short default program gives one warning, not one per department.
     """
     playbook = program.playbook
-    defaults = list(_settings_warnings(("program",), playbook.defaults, program.schedule))
+    defaults = [
+        *_settings_warnings(("program",), playbook.defaults, program.schedule),
+        *_focus_warnings(
+            ("program", "focus_areas"), "the program", playbook.defaults, program.schedule
+        ),
+    ]
     found = [w for w in defaults if w.code not in playbook.defaults.accept_warnings]
     seen = {(w.code, w.message) for w in defaults}
+    default_focus = _focus_left_out(playbook.defaults, program.schedule)
     for i, plan in enumerate(program.departments):
-        settings = plan.department.settings
-        for warning in _settings_warnings(("departments", i), settings, plan.schedule):
+        department = plan.department
+        settings = department.settings
+        warnings = list(_settings_warnings(("departments", i), settings, plan.schedule))
+        # This one names the department, so it is compared by what it is about, not its words.
+        if _focus_left_out(settings, plan.schedule) != default_focus:
+            key = "sessions" if "focus_areas" not in department.overrides else "focus_areas"
+            where = ("departments", i, key)
+            warnings += _focus_warnings(where, department.name, settings, plan.schedule)
+        for warning in warnings:
             if warning.code in settings.accept_warnings or (warning.code, warning.message) in seen:
                 continue
             found.append(warning)
     return found
+
+
+def _focus_left_out(
+    settings: Settings, sessions: tuple[Session, ...]
+) -> tuple[int, tuple[str, ...]]:
+    """How many sessions take up a topic, and the ids of the focus areas none of them takes up."""
+    taken = {session.topic.id for session in sessions if session.topic is not None}
+    count = sum(session.topic is not None for session in sessions)
+    return count, tuple(area.id for area in settings.focus_areas if area.id not in taken)
+
+
+def _focus_warnings(
+    key_path: KeyPath, who: str, settings: Settings, sessions: tuple[Session, ...]
+) -> Iterable[DesignWarning]:
+    """More focus areas than topic sessions: the last ones listed never get a session."""
+    count, left_out = _focus_left_out(settings, sessions)
+    if not left_out:
+        return
+    areas = len(settings.focus_areas)
+    taking = f"only {count}" if count else "none"
+    missing = _listed([f"'{area}'" for area in left_out])
+    more = _sessions_needed(settings) - settings.sessions
+    yield DesignWarning(
+        "unused-focus-areas",
+        key_path,
+        f"{who} lists {areas} focus areas but {taking} of its {settings.sessions} sessions "
+        f"{'takes' if count <= 1 else 'take'} up a topic, so {missing} "
+        f"{'gets' if len(left_out) == 1 else 'get'} no session; add "
+        f"{more} session{'s' if more != 1 else ''}, or drop from focus_areas what you can do "
+        "without (sessions take them up in the order listed, so put first what matters most)",
+        "the department page and the printables promise every focus area, but a pair only "
+        "reaches the topics its sessions bring up",
+    )
+
+
+def _sessions_needed(settings: Settings) -> int:
+    """The fewest sessions that take up every focus area (``schedule`` decides which do)."""
+    sessions = settings.sessions
+    while _focus_left_out(settings, schedule(replace(settings, sessions=sessions)))[1]:
+        sessions += 1
+    return sessions
+
+
+def _listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _settings_warnings(

@@ -71,7 +71,7 @@ class DepartmentView(ProgramView):
     contact: Contact = doc("Who participants write to: name, email, title.")
     intro: str = doc("The department's welcome text (may be empty).")
     extra_questions: list[str] = doc("Questions added to its feedback forms.")
-    overrides: list[str] = doc("The settings this department overrides, by key.")
+    overrides: list[str] = doc("The settings whose value differs from the program's, by key.")
     calendar: list[CalendarRow] = doc("Sessions and cohort events in one date order.")
 
 

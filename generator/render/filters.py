@@ -43,6 +43,15 @@ def shortcode(icon: Any) -> str:
     return md(text)
 
 
+def possessive(value: Any) -> str:
+    """A name's possessive: 'Northwind' -> "Northwind's", 'Traders' -> "Traders'".
+
+    Applied before any escaping filter: ``{{ org.name | possessive | md }}``.
+    """
+    text = str(value)
+    return f"{text}'" if text.endswith(("s", "S")) else f"{text}'s"
+
+
 def mailto(email: str) -> str:
     """A mailto URL safe inside a Markdown link target."""
     return "mailto:" + quote(email, safe="@.+-_")
@@ -104,6 +113,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md": md,
     "md_attr": md_attr,
     "shortcode": shortcode,
+    "possessive": possessive,
     "mailto": mailto,
     "longdate": longdate,
     "shortdate": shortdate,

@@ -150,7 +150,10 @@ def mkdocs_config(
         if target not in tree:  # the generator's own files win
             tree[target] = _read_asset(asset.source, asset.target)
     org = playbook.config.organisation
-    settings.setdefault("site_name", html.escape(f"{org.program} · {org.name}"))
+    # Named from the config, so renaming the organisation or program renames the site; the
+    # example's and the built-in settings leave site_name out for that reason. (First, where
+    # a reader of the generated mkdocs.yml looks for it.)
+    settings = {"site_name": html.escape(f"{org.program} · {org.name}"), **settings}
     settings["docs_dir"] = "docs"
     settings["site_dir"] = "site"
     settings["nav"] = nav(program, tree)

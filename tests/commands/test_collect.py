@@ -163,7 +163,8 @@ def test_rates_come_from_the_pairs_playbook_pair_wrote(program: tuple[Path, Path
     roster = ["name,email,role,department,skills"]
     roster += [f"Senior {i},s{i}@x.org,mentee,Sales,Python" for i in range(4)]
     roster += ["Finn Senior,f@x.org,mentee,Finance,Python"]
-    roster += [f"Junior {i},j{i}@x.org,mentor,Engineering,Python" for i in range(5)]
+    # The mentors' department is not the group: the mentee's is (every department in the config).
+    roster += [f"Junior {i},j{i}@x.org,mentor,Finance,Python" for i in range(5)]
     (config.parent / "roster.csv").write_text("\n".join(roster) + "\n", encoding="utf-8")
     outcome = pair_program(config, config.parent / "roster.csv", None)
     assert len(outcome.result.pairs) == 5
@@ -171,8 +172,8 @@ def test_rates_come_from_the_pairs_playbook_pair_wrote(program: tuple[Path, Path
         rows = list(csv.DictReader(handle))
     assert "departments" not in rows[0]
     assert {(r["mentor_department"], r["mentee_department"]) for r in rows} == {
-        ("Engineering", "Sales"),
-        ("Engineering", "Finance"),
+        ("Finance", "Sales"),
+        ("Finance", "Finance"),
     }
     groups = {g.slug: g for g in collect_program(config, [program[1]]).groups}
     assert_rates_of_four_sales_pairs_and_one_finance_pair(groups)

@@ -12,6 +12,7 @@ from generator.commands.pair import pair_program
 from generator.errors import BuildError
 from generator.pairing.packets import quiet_pypdf
 from generator.publish import files
+from tests.conftest import MINIMAL
 
 ROSTER = """\
 name,email,role,department,skills,manager
@@ -21,6 +22,8 @@ Ana Junior,ana@acme.example,mentor,Finance,social media marketing;TikTok,
 Ben Junior,ben@acme.example,mentor,Sales,Work-life balance tools,tom@acme.example
 Cy Junior,cy@acme.example,mentor,Sales,Knitting,
 """
+#: The small config's departments, so every roster row names one of them.
+CONFIG = MINIMAL.replace("  - name: Research\n", "  - name: Finance\n")
 
 
 def fields(pdf: Path) -> dict[str, object]:
@@ -80,7 +83,7 @@ def test_pair_without_roster_is_a_plain_error(runner, write_config):
 def test_bad_roster_is_a_located_error_and_writes_nothing(runner, write_config, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("name,email,role,department,skills\nA,a@x.example,boss,Sales,x\n")
-    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config())])
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config(CONFIG))])
     assert result.exit_code == 1
     assert "row 2" in result.output
     assert "role" in result.output
@@ -99,7 +102,7 @@ def test_a_template_in_the_config_templates_folder_replaces_the_report(
         "{{ row.pair.mentor.name }}</p>{% endfor %}",
         encoding="utf-8",
     )
-    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config())])
+    result = runner.invoke(main, ["pair", str(roster), "-c", str(write_config(CONFIG))])
     assert result.exit_code == 0, result.output
     private = tmp_path / "private" / "pairing"
     page = (private / "pairing-report.html").read_text(encoding="utf-8")
@@ -111,7 +114,7 @@ def test_a_template_in_the_config_templates_folder_replaces_the_report(
 def test_a_failed_write_leaves_the_previous_folder_untouched(write_config, tmp_path, monkeypatch):
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
-    config = write_config()
+    config = write_config(CONFIG)
     folder = pair_program(config, roster, None).folder
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert set(before) == {"pairing-report.html", "pairing-report.md", "pairs.csv"}

@@ -42,6 +42,18 @@ def test_department_inherits_and_overrides(write_config):
     assert sales.contact.name == "Sam Sales"
 
 
+def test_restating_a_default_is_no_override(write_config):
+    """Only a value that really differs, once resolved, counts as the department's own."""
+    text = replace(
+        "  - name: Research\n",
+        "  - name: Research\n    sessions: 4\n    cadence: every week\n"
+        "    focus_areas: [technology, social-media]\n    paper_size: A4\n"
+        "    session_minutes: 45\n",
+    )
+    research = load(write_config(text)).departments[0]
+    assert research.overrides == ("session_minutes",)
+
+
 def test_defaults_fill_every_key(write_config):
     defaults = load(write_config()).defaults
     assert defaults.session_minutes == 60

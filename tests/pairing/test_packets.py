@@ -17,6 +17,7 @@ from generator.evaluation.collect import collect
 from generator.pairing.cohort import PairingResult, pair_cohort
 from generator.pairing.packets import (
     CHECKED,
+    department_plans,
     field_values,
     fill,
     make_packets,
@@ -112,6 +113,22 @@ def test_packets_keep_the_department_and_program_their_forms_name(
     assert [s.reason for s in collected.skipped] == [
         f"'agreement' ({catalogues['sales']['agreement'].title}) is not a feedback form"
     ]
+
+
+@pytest.mark.parametrize(
+    ("named", "slug"), [("SALES", "sales"), ("finance", "finance"), ("Legal", None)]
+)
+def test_a_packet_finds_the_department_as_the_roster_check_does(
+    small_config: Path, tmp_path: Path, named: str, slug: str | None
+) -> None:
+    """By name in any case or by page name; a pair made through the API, without the config's
+    roster check, may name a department the config does not have."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER.replace(",Sales,", f",{named},"), encoding="utf-8")
+    pair = pair_cohort(read_roster(roster), PairingSettings()).pairs[0]
+    plans = department_plans(plan_program(load(small_config)))
+    plan = plans(pair)
+    assert (plan.department.slug if plan else None) == slug
 
 
 def test_a_department_without_an_agreement_gets_no_agreement_in_its_packets(write_config) -> None:

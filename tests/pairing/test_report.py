@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.config.load import load
 from generator.config.pairing_settings import PairingSettings
 from generator.pairing import report as pair_report
 from generator.pairing.cohort import PairingResult, pair_cohort
-from generator.pairing.report import aggregate_summary, pairs_csv
+from generator.pairing.report import aggregate_summary, pairing_summary, pairs_csv
 from generator.pairing.roster import read_roster
+from tests.conftest import MINIMAL
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "playbook" / "roster.example.csv"
 
@@ -90,3 +92,20 @@ def test_a_name_that_would_be_a_formula_is_text_in_pairs_csv(tmp_path: Path) -> 
     assert (row["mentee_department"], row["shared_skills"]) == ("'@Sales", "'-Python")
     assert (row["mentor"], row["mentor_department"], row["rank"]) == ("Ana Junior", "Finance", "1")
     assert float(row["score"]) > 0  # a number, left alone
+
+
+def test_the_public_counts_see_a_department_however_the_roster_writes_it(write_config, tmp_path):
+    """'sales', 'SALES' and 'Sales' are one department: in the counts and in cross-department."""
+    (tmp_path / "roster.csv").write_text(
+        "name,email,role,department,skills\n"
+        "Ann,ann@x.example,mentee,sales,x\n"
+        "Bob,bob@x.example,mentor,SALES,x\n"
+        "Cy,cy@x.example,mentee,Research,y\n"
+        "Di,di@x.example,mentor,research,y\n",
+        encoding="utf-8",
+    )
+    playbook = load(write_config(MINIMAL + "roster: roster.csv\n"))
+    summary = pairing_summary(playbook)
+    assert summary is not None
+    assert (summary["pairs"], summary["departments"]) == (2, 2)
+    assert summary["cross_department_pairs"] == 0

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.config.load import load
+from generator.config.resolved import DepartmentNames
 from generator.errors import RosterError
 from generator.pairing.roster import Participant, read_roster
+from tests.conftest import MINIMAL
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "playbook" / "roster.example.csv"
 HEADER = "name,email,role,department,skills,manager,capacity"
@@ -125,8 +128,7 @@ def test_yaml_cell_that_is_not_text_is_named(tmp_path: Path) -> None:
         "roster.yaml",
     )
     assert problems(path) == [
-        'roster.yaml, entry 1, column "department": expected text or a list of text, '
-        "got a mapping",
+        'roster.yaml, entry 1, column "department": expected text or a list of text, got a mapping',
         'roster.yaml, entry 2, column "skills": expected text or a list of text, '
         "got a list inside a list",
     ]
@@ -356,3 +358,57 @@ def test_an_address_without_a_proper_domain_is_refused_where_it_stands(tmp_path:
         'roster.csv, row 3, column "email": expected an e-mail address like name@example.org, '
         'got "bob@b"'
     ]
+
+
+def departments(write_config, *names: str) -> DepartmentNames:
+    """The departments of a config listing ``names``, loaded as ``playbook pair`` loads them."""
+    listed = "".join(f"  - name: {name}\n" for name in names)
+    text = MINIMAL.split("departments:\n")[0] + "departments:\n" + listed
+    return DepartmentNames(load(write_config(text)).departments)
+
+
+def test_a_department_matches_by_name_in_any_case_or_by_page_name(write_config, tmp_path):
+    path = write(
+        tmp_path,
+        """
+        name,email,role,department,skills
+        Ann,ann@x.example,mentor,CUSTOMER CARE,x
+        Bob,bob@x.example,mentee,customer-care,x
+        Cy,cy@x.example,mentee, Sales ,x
+        """,
+    )
+    people = read_roster(path, departments(write_config, "Customer Care", "Sales"))
+    # Read as the config names it, so scores, counts and pairs.csv see one department.
+    assert [p.department for p in people] == ["Customer Care", "Customer Care", "Sales"]
+
+
+def test_unknown_departments_are_named_once_each_with_their_rows(write_config, tmp_path):
+    rows = "".join(f"P{i},p{i}@x.example,mentee,Marketting,x\n" for i in range(6))
+    path = write(
+        tmp_path,
+        "name,email,role,department,skills\n"
+        "Ann,ann@x.example,mentor,Customer Services,x\n" + rows + "Al,al@x.example,mentor,,x\n",
+    )
+    names = departments(write_config, "Marketing", "Market Research", "Customer Care", "Sales")
+    with pytest.raises(RosterError) as info:
+        read_roster(path, names)
+    assert info.value.message.splitlines() == [
+        "roster.csv: 3 problems in the roster:",
+        '  - roster.csv, row 9, column "department": is empty',
+        '  - roster.csv, row 2, column "department": unknown department "Customer Services"; '
+        'did you mean "Customer Care"?',
+        '  - roster.csv, row 3, column "department": unknown department "Marketting" (also on '
+        'rows 4, 5, 6 and 2 more); did you mean "Marketing"?',
+    ]
+
+
+def test_a_department_is_checked_only_against_a_config(write_config, tmp_path):
+    path = write(tmp_path, "name,email,role,department,skills\nAnn,a@x.example,mentor,Legal,x\n")
+    assert read_roster(path)[0].department == "Legal"
+    names = departments(write_config, *(f"D{i}" for i in range(12)))
+    with pytest.raises(
+        RosterError,
+        match=r"expected one of the config's departments, by name "
+        r"or page name: D0, D1, D2, D3, D4, D5, D6, D7, D8, D9 and 2 more$",
+    ):
+        read_roster(path, names)

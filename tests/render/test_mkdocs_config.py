@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.commands.build import build
+from generator.commands.build import build, render_tree
 from generator.commands.validate import validate_program
 from generator.config.load import load
 from generator.config.site_settings import parse_settings, tag_problem
@@ -213,3 +213,16 @@ def test_a_large_program_lists_only_the_departments_overview_in_the_nav(tmp_path
     assert len(pages) == NAV_DEPARTMENTS_MAX + 1
     overview = (site / "departments" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{page.parent.name}/"' in overview for page in pages)
+
+
+@pytest.mark.parametrize(
+    ("own", "expected"),
+    [("", "Reverse Up · Acme Analytics"), ("site_name: Our mentoring hub\n", "Our mentoring hub")],
+)
+def test_the_site_is_named_from_the_config_unless_the_settings_name_it(
+    tmp_path: Path, own: str, expected: str
+):
+    config = settings(tmp_path, own + "theme:\n  name: material\n")
+    generated = yaml.safe_load(render_tree(load(config))["mkdocs.yml"])
+    assert next(iter(generated)) == "site_name"
+    assert generated["site_name"] == expected

@@ -58,6 +58,15 @@ def test_department_page_shows_its_own_values(write_config):
     assert "Monday 15 March 2027" in page  # third weekly session
 
 
+def test_department_page_lists_only_settings_that_really_differ(write_config):
+    restated = "  - name: Research\n    sessions: 4\n    cadence: weekly\n    paper_size: A4\n"
+    tree = render_tree(load(write_config(MINIMAL.replace("  - name: Research\n", restated))))
+    assert "Different from the program defaults" not in tree["docs/departments/research.md"]
+    sales = tree["docs/departments/sales.md"]
+    assert "Different from the program defaults" in sales
+    assert "Sales sets its own sessions, focus areas." in sales
+
+
 def test_config_text_is_data_not_a_template(write_config):
     text = MINIMAL.replace("- name: Research", "- name: '{{ 7 * 7 }} <b>Ops</b>'")
     page = render_tree(load(write_config(text)))["docs/departments/7-7-b-ops-b.md"]
