@@ -218,6 +218,24 @@ WARNING_CODES = (
 )
 
 
+def _facilitator(event: str) -> Any:
+    return Field(None, description=f"Who facilitates {event} (default: the program lead).")
+
+
+class Facilitators(Strict):
+    """Who facilitates each cohort event, when not the program lead (organisation.lead).
+
+    The keys name the events; an event left out is facilitated by the lead.
+    """
+
+    mentor_training: Contact | None = _facilitator("the mentor training")
+    mentee_training: Contact | None = _facilitator("the mentee training")
+    joint_training: Contact | None = _facilitator("the joint training (with joint_training)")
+    mentor_checkins: Contact | None = _facilitator("the mentor check-ins")
+    midpoint_debrief: Contact | None = _facilitator("the mid-point debrief")
+    celebration: Contact | None = _facilitator("the closing celebration")
+
+
 class Cohort(Strict):
     """The cohort rhythm around the pair sessions: training, check-ins, debrief, celebration."""
 
@@ -225,6 +243,11 @@ class Cohort(Strict):
         True,
         description="Induction sessions before the first pair session: one for mentors, one "
         "for mentees. Training both roles matters; training only mentors gives far less.",
+    )
+    joint_training: bool = Field(
+        False,
+        description="true: one training for mentors and mentees together, with an agenda for a "
+        "mixed room, instead of one for each role (the same day, one after the other).",
     )
     training_days_before: int = Field(
         7, ge=1, le=60, description="How many days before the first pair session training is."
@@ -241,6 +264,12 @@ class Cohort(Strict):
     )
     celebration: bool = Field(
         True, description="A closing celebration for the whole cohort after the last session."
+    )
+    facilitators: Facilitators = Field(
+        default_factory=Facilitators,
+        description="Who facilitates each event, by event: mentor_training, mentee_training, "
+        "joint_training, mentor_checkins, midpoint_debrief, celebration; each a contact "
+        "{name, email, title}. An event left out is facilitated by the program lead.",
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.config.model import CADENCE_RE, Cohort, Config, Contact
+from generator.config.model import CADENCE_RE, Cohort, Config, Contact, Facilitators
 from generator.config.yamlsource import SourceMap
 
 
@@ -73,6 +73,10 @@ class Span:
         return self.start <= day <= self.end
 
 
+#: The cohort events a facilitator may be named for, by their ``cohort.facilitators`` key.
+FACILITATED = tuple(Facilitators.model_fields)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Program settings with every value filled: the defaults, or a department's overrides."""
@@ -86,6 +90,9 @@ class Settings:
     focus_areas: tuple[Topic, ...]
     blackouts: tuple[Span, ...]
     paper_size: str
+    #: who facilitates each cohort event, by ``FACILITATED`` key: the one the config names, else
+    #: the program lead; every key is present
+    facilitators: dict[str, Contact]
     cohort: Cohort = Cohort()
     agreement: bool = True
     accept_warnings: tuple[str, ...] = ()
