@@ -14,15 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.config.base import Contact
+from generator.config.cohort_settings import Cohort, Facilitators
 from generator.config.fields import reserved_slug, slugify
-from generator.config.model import (
-    Cohort,
-    Config,
-    Contact,
-    Department,
-    Facilitators,
-    ProgramOverrides,
-)
+from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.paths import path_problems
 from generator.config.resolved import (
     FACILITATED,

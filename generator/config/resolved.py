@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.config.model import CADENCE_RE, Cohort, Config, Contact, Facilitators
+from generator.config.base import Contact
+from generator.config.cohort_settings import Cohort, Facilitators
+from generator.config.model import CADENCE_RE, Config
 from generator.config.yamlsource import SourceMap
 
 

@@ -10,7 +10,8 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.config.model import Cohort, Contact, Facilitators
+from generator.config.base import Contact
+from generator.config.cohort_settings import Cohort, Facilitators
 from generator.config.resolved import FACILITATED, Cadence, Span
 from generator.program.schedule import (
     BREAK,
