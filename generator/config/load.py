@@ -14,10 +14,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.config.base import Contact
+from generator.config.cohort_settings import Cohort, Facilitators
 from generator.config.fields import reserved_slug, slugify
 from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.paths import path_problems
-from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic
+from generator.config.resolved import (
+    FACILITATED,
+    Cadence,
+    Playbook,
+    ResolvedDepartment,
+    Settings,
+    Span,
+    Topic,
+)
 from generator.config.topics import topic_library
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
 from generator.errors import ConfigError
@@ -295,12 +305,12 @@ def resolve(
     config: Config, config_path: Path, topics: dict[str, Topic], source: SourceMap | None = None
 ) -> Playbook:
     """Merge program defaults under each department's overrides."""
-    defaults = _settings(config.program, topics)
+    defaults = _settings(config.program, topics, config.organisation.lead)
     departments = tuple(_department(d, config, topics, defaults) for d in config.departments)
     return Playbook(config, config_path, topics, defaults, departments, source)
 
 
-def _settings(fields: Any, topics: dict[str, Topic]) -> Settings:
+def _settings(fields: Any, topics: dict[str, Topic], lead: Contact) -> Settings:
     return Settings(
         start=fields.start,
         sessions=fields.sessions,
@@ -311,18 +321,42 @@ def _settings(fields: Any, topics: dict[str, Topic]) -> Settings:
         focus_areas=tuple(topics[area] for area in fields.focus_areas),
         blackouts=tuple(Span(b.start, b.end, b.label) for b in fields.blackout_dates),
         paper_size=fields.paper_size,
+        facilitators=facilitators(fields.cohort.facilitators, lead),
         cohort=fields.cohort,
         agreement=fields.agreement,
         accept_warnings=tuple(fields.accept_warnings),
     )
 
 
+def facilitators(named: Facilitators, lead: Contact) -> dict[str, Contact]:
+    """Who facilitates each cohort event: the one ``cohort.facilitators`` names, else the lead."""
+    return {key: getattr(named, key) or lead for key in FACILITATED}
+
+
+def merge_cohort(program: Cohort, department: Cohort) -> Cohort:
+    """A department's ``cohort`` over the program's, key by key, facilitators event by event.
+
+    Only the keys the department writes override, so a department that turns off its
+    celebration keeps the program's training day and the trainer the program names.
+    """
+    update: dict[str, Any] = {key: getattr(department, key) for key in department.model_fields_set}
+    if "facilitators" in update:
+        named = department.facilitators
+        update["facilitators"] = program.facilitators.model_copy(
+            update={key: getattr(named, key) for key in named.model_fields_set}
+        )
+    return program.model_copy(update=update)
+
+
 def _department(
     department: Department, config: Config, topics: dict[str, Topic], defaults: Settings
 ) -> ResolvedDepartment:
     given = [name for name in INHERITED if getattr(department, name) is not None]
-    merged = config.program.model_copy(update={name: getattr(department, name) for name in given})
-    settings = _settings(merged, topics)
+    update = {name: getattr(department, name) for name in given}
+    if department.cohort is not None:
+        update["cohort"] = merge_cohort(config.program.cohort, department.cohort)
+    merged = config.program.model_copy(update=update)
+    settings = _settings(merged, topics, config.organisation.lead)
     return ResolvedDepartment(
         name=department.name,
         slug=department.slug or slugify(department.name),

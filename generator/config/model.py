@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -23,7 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from generator.config.fields import Email
+from generator.config.base import Contact, ShortText, Strict
+from generator.config.cohort_settings import Cohort
 from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
 
@@ -49,13 +49,6 @@ FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 FIRST_BLACKOUT, LAST_BLACKOUT = date(1999, 1, 1), date(2200, 12, 31)
 Format = Literal["one-to-one", "group"]
 PaperSize = Literal["A4", "Letter"]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-
-
-class Strict(BaseModel):
-    """Base for every config section: unknown keys are errors; values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Sponsor(Strict):
@@ -63,14 +56,6 @@ class Sponsor(Strict):
 
     name: ShortText = Field(description="The sponsor's full name.")
     title: ShortText = Field(description="Their job title, e.g. Chief Operating Officer.")
-
-
-class Contact(Strict):
-    """A person participants can write to."""
-
-    name: ShortText = Field(description="Full name.")
-    email: Email = Field(description="E-mail address participants write to.")
-    title: str = Field("", max_length=200, description="Job title or role (optional).")
 
 
 class Support(Strict):
@@ -217,32 +202,6 @@ WARNING_CODES = (
     "long-program",
     "unused-focus-areas",
 )
-
-
-class Cohort(Strict):
-    """The cohort rhythm around the pair sessions: training, check-ins, debrief, celebration."""
-
-    training: bool = Field(
-        True,
-        description="Induction sessions before the first pair session: one for mentors, one "
-        "for mentees. Training both roles matters; training only mentors gives far less.",
-    )
-    training_days_before: int = Field(
-        7, ge=1, le=60, description="How many days before the first pair session training is."
-    )
-    mentor_checkins: int = Field(
-        2,
-        ge=0,
-        le=12,
-        description="A group check-in (supervision) for mentors after every N pair sessions; "
-        "0 turns them off.",
-    )
-    midpoint_debrief: bool = Field(
-        True, description="A cohort debrief in the week after the mid-point session."
-    )
-    celebration: bool = Field(
-        True, description="A closing celebration for the whole cohort after the last session."
-    )
 
 
 #: Setting types that carry their own check, so the check goes wherever the type goes.

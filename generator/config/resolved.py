@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.config.model import CADENCE_RE, Cohort, Config, Contact
+from generator.config.base import Contact
+from generator.config.cohort_settings import Cohort, Facilitators
+from generator.config.model import CADENCE_RE, Config
 from generator.config.yamlsource import SourceMap
 
 
@@ -75,6 +77,10 @@ class Span:
         return self.start <= day <= self.end
 
 
+#: The cohort events a facilitator may be named for, by their ``cohort.facilitators`` key.
+FACILITATED = tuple(Facilitators.model_fields)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Program settings with every value filled: the defaults, or a department's overrides."""
@@ -88,6 +94,9 @@ class Settings:
     focus_areas: tuple[Topic, ...]
     blackouts: tuple[Span, ...]
     paper_size: str
+    #: who facilitates each cohort event, by ``FACILITATED`` key: the one the config names, else
+    #: the program lead; every key is present
+    facilitators: dict[str, Contact]
     cohort: Cohort = Cohort()
     agreement: bool = True
     accept_warnings: tuple[str, ...] = ()

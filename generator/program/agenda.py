@@ -195,6 +195,27 @@ COHORT_AGENDAS: dict[str, tuple[tuple[str, int, str], ...]] = {
         ("Practice: receiving feedback", 25, "Short role-plays with an observer."),
         ("Ground rules, the agreement and questions", 15, "You book the first session."),
     ),
+    # one training for everyone: the exercises mix the roles, never a pair with its own partner
+    "training-joint": (
+        ("Welcome and why we do this", 10, "The sponsor on what each role gains, and why both."),
+        (
+            "The reversed roles, from both sides",
+            20,
+            "Mentors teach, mentees learn: what changes for each, and what does not.",
+        ),
+        ("Power in the room", 20, "How seniority can silence a mentor, and what each side can do."),
+        (
+            "Practice: the first conversation",
+            30,
+            "In threes of mentors and mentees, not with your own partner; swap roles each round.",
+        ),
+        ("Feedback both ways", 20, "Giving it upward and taking it from someone junior."),
+        (
+            "Ground rules, the agreement and questions",
+            20,
+            "Confidentiality, ending without fault, who to call; mentees book the first session.",
+        ),
+    ),
     "mentor-checkin": (
         ("Round: one highlight each", 10, "A minute each; no problem-solving yet."),
         ("One challenge, peer advice", 20, "One or two mentors bring a situation; others suggest."),
@@ -203,9 +224,13 @@ COHORT_AGENDAS: dict[str, tuple[tuple[str, int, str], ...]] = {
     ),
     "midpoint-debrief": (
         ("What is working", 15, "Pairs share one thing worth keeping."),
-        ("What is stuck", 15, "Patterns only, no names: the lead takes notes."),
+        ("What is stuck", 15, "Patterns only, no names: the facilitator takes notes."),
         ("Swap ideas across pairs", 20, "Mixed groups of mentors and mentees."),
-        ("What changes for the second half", 10, "The lead says what the program will adjust."),
+        (
+            "What changes for the second half",
+            10,
+            "The facilitator says what the program will adjust.",
+        ),
     ),
     "celebration": (
         ("Welcome", 10, "The sponsor thanks both roles."),

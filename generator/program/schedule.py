@@ -3,6 +3,12 @@
 Session dates step from the start date by the cadence. A date that lands on a weekend or in a
 blackout moves forward to the next free working day; later sessions keep their own slots (they
 do not drift), but never land on or before the session before them.
+
+Cohort events keep their days (training a set number of days before the start, a check-in two
+days after a session, ...) and take a time within working hours, 08:00 to 18:00, as near the
+department's session time as they can, at least a break away from the department's sessions and
+its other cohort events. A day without room moves the event to the next free working day
+(training: the previous one), so no two of a department's events ever overlap.
 """
 
 from __future__ import annotations
@@ -12,11 +18,28 @@ import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from generator.config.model import Contact
 from generator.config.resolved import Cadence, Settings, Span, Topic
 
 KICKOFF, TOPIC, MIDPOINT, WRAPUP = "kickoff", "topic", "midpoint", "wrapup"
 TRAINING_MENTORS, TRAINING_MENTEES = "training-mentors", "training-mentees"
+TRAINING_JOINT = "training-joint"
 CHECKIN, DEBRIEF, CELEBRATION = "mentor-checkin", "midpoint-debrief", "celebration"
+#: Each cohort event's key in ``cohort.facilitators`` (config.resolved.FACILITATED).
+FACILITATOR_KEY = {
+    TRAINING_MENTORS: "mentor_training",
+    TRAINING_MENTEES: "mentee_training",
+    TRAINING_JOINT: "joint_training",
+    CHECKIN: "mentor_checkins",
+    DEBRIEF: "midpoint_debrief",
+    CELEBRATION: "celebration",
+}
+#: Cohort events happen within working hours, never before 08:00 or after 18:00.
+WORKDAY_START, WORKDAY_END = dt.time(8, 0), dt.time(18, 0)
+#: The least time between two of a department's events, cohort events and sessions alike.
+BREAK_MINUTES = 30
+BREAK = timedelta(minutes=BREAK_MINUTES)
+TRAINING_MINUTES, JOINT_TRAINING_MINUTES = 90, 120
 
 
 @dataclass(frozen=True)
@@ -40,8 +63,23 @@ class CohortEvent:
     title: str
     audience: str
     minutes: int
+    time: str
+    facilitator: Contact
 
+    @property
+    def start(self) -> dt.datetime:
+        """When it starts: its date at its time."""
+        return dt.datetime.combine(self.date, dt.time.fromisoformat(self.time))
 
+    @property
+    def end(self) -> dt.datetime:
+        """When it ends: its start plus its minutes."""
+        return self.start + timedelta(minutes=self.minutes)
+
+    @property
+    def end_time(self) -> str:
+        """The time it ends, 24-hour 'HH:MM'."""
+        return f"{self.end:%H:%M}"
 
 
 def nominal_date(start: date, cadence: Cadence, index: int) -> date:
@@ -129,28 +167,121 @@ def _title(kind: str, topic: Topic | None) -> str:
     return topic.title
 
 
+def session_span(settings: Settings, session: Session) -> tuple[dt.datetime, dt.datetime]:
+    """When a session starts and ends: its date at the session time, for its minutes."""
+    start = dt.datetime.combine(session.date, dt.time.fromisoformat(settings.session_time))
+    return start, start + timedelta(minutes=settings.session_minutes)
+
+
+Busy = list[tuple[dt.datetime, dt.datetime]]
+
+
+def _clear(start: dt.datetime, minutes: int, busy: Busy) -> bool:
+    """Whether ``minutes`` from ``start`` keep a break's distance from every busy span."""
+    end = start + timedelta(minutes=minutes)
+    return all(end + BREAK <= begin or start >= until + BREAK for begin, until in busy)
+
+
+def _starts(day: date, minutes: int, preferred: dt.time, busy: Busy) -> list[dt.datetime]:
+    """Start times to try on ``day``, nearest the preferred time first.
+
+    The nearest free start is the preferred time moved into working hours, a working-day edge,
+    or a break's distance from a busy span, so those are the only ones worth trying.
+    """
+    length = timedelta(minutes=minutes)
+    first = dt.datetime.combine(day, WORKDAY_START)
+    last = dt.datetime.combine(day, WORKDAY_END) - length
+    wanted = min(max(dt.datetime.combine(day, preferred), first), last)
+    candidates = {wanted, first, last}
+    for begin, until in busy:
+        candidates |= {until + BREAK, begin - BREAK - length}
+    inside = (start for start in candidates if first <= start <= last)
+    return sorted(inside, key=lambda start: (abs(start - wanted), start))
+
+
+def find_slot(
+    day: date, minutes: int, settings: Settings, busy: Busy, *, earlier: bool = False
+) -> dt.datetime:
+    """The start of ``minutes`` on the first free working day from ``day`` with room for them.
+
+    The time is the one nearest the session time within working hours, a break away from every
+    busy span. Without room, the next free working day is tried (the previous one if
+    ``earlier``). A day holds at most one session and the few events already placed, and a
+    cohort event is far shorter than a working day, so a day with room comes within a few.
+    """
+    preferred = dt.time.fromisoformat(settings.session_time)
+    step, move = (previous_free, -1) if earlier else (next_free, 1)
+    day = step(day, settings.blackouts)
+    while True:
+        # only spans touching the day can come within a break of its working hours
+        near = [span for span in busy if span[0].date() <= day <= span[1].date()]
+        for start in _starts(day, minutes, preferred, near):
+            if _clear(start, minutes, near):
+                return start
+        day = step(day + timedelta(days=move), settings.blackouts)
+
+
+def _event(
+    settings: Settings, kind: str, start: dt.datetime, title: str, audience: str, minutes: int
+) -> CohortEvent:
+    facilitator = settings.facilitators[FACILITATOR_KEY[kind]]
+    return CohortEvent(kind, start.date(), title, audience, minutes, f"{start:%H:%M}", facilitator)
+
+
+def _training(settings: Settings, busy: Busy) -> list[CohortEvent]:
+    """Training before the first session: one for everyone, or one per role back to back."""
+    day = settings.start - timedelta(days=settings.cohort.training_days_before)
+    if settings.cohort.joint_training:
+        minutes = JOINT_TRAINING_MINUTES
+        start = find_slot(day, minutes, settings, busy, earlier=True)
+        return [_event(settings, TRAINING_JOINT, start, "Joint training", "Everyone", minutes)]
+    gap = timedelta(minutes=TRAINING_MINUTES) + BREAK
+    block = 2 * TRAINING_MINUTES + BREAK_MINUTES
+    start = find_slot(day, block, settings, busy, earlier=True)
+    return [
+        _event(settings, TRAINING_MENTORS, start, "Mentor training", "Mentors", TRAINING_MINUTES),
+        _event(
+            settings, TRAINING_MENTEES, start + gap, "Mentee training", "Mentees", TRAINING_MINUTES
+        ),
+    ]
+
+
 def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[CohortEvent, ...]:
-    """Training before the first session, mentor check-ins, mid-point debrief, celebration."""
-    cohort, blackouts = settings.cohort, settings.blackouts
+    """Training before the first session, mentor check-ins, mid-point debrief, celebration.
+
+    Each is placed clear of the sessions and of the events placed before it (see the module
+    docstring), in this order, so the same settings always give the same times.
+    """
+    cohort = settings.cohort
+    busy: Busy = [session_span(settings, session) for session in sessions]
     events: list[CohortEvent] = []
+
+    def add(kind: str, day: date, title: str, audience: str, minutes: int) -> None:
+        start = find_slot(day, minutes, settings, busy)
+        events.append(_event(settings, kind, start, title, audience, minutes))
+        busy.append((start, start + timedelta(minutes=minutes)))
+
     if cohort.training:
-        day = previous_free(settings.start - timedelta(days=cohort.training_days_before), blackouts)
-        events.append(CohortEvent(TRAINING_MENTORS, day, "Mentor training", "Mentors", 90))
-        events.append(CohortEvent(TRAINING_MENTEES, day, "Mentee training", "Mentees", 90))
+        for event in _training(settings, busy):
+            events.append(event)
+            busy.append((event.start, event.end))
     if cohort.mentor_checkins:
         for session in sessions[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
-            day = next_free(session.date + timedelta(days=2), blackouts)
             title = f"Mentor check-in after session {session.number}"
-            events.append(CohortEvent(CHECKIN, day, title, "Mentors", 45))
+            add(CHECKIN, session.date + timedelta(days=2), title, "Mentors", 45)
     midpoint = next((s for s in sessions if s.kind == MIDPOINT), None)
     if cohort.midpoint_debrief and midpoint is not None:
-        day = next_free(midpoint.date + timedelta(days=3), blackouts)
-        events.append(CohortEvent(DEBRIEF, day, "Mid-point cohort debrief", "Everyone", 60))
+        day = midpoint.date + timedelta(days=3)
+        add(DEBRIEF, day, "Mid-point cohort debrief", "Everyone", 60)
     if cohort.celebration:
-        day = next_free(sessions[-1].date + timedelta(days=7), blackouts)
-        events.append(CohortEvent(CELEBRATION, day, "Closing celebration", "Everyone", 90))
-    return tuple(sorted(events, key=lambda event: event.date))
-
+        add(
+            CELEBRATION,
+            sessions[-1].date + timedelta(days=7),
+            "Closing celebration",
+            "Everyone",
+            90,
+        )
+    return tuple(sorted(events, key=lambda event: event.start))
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,14 @@ config has no time zone (calendar apps show them at the written hour wherever th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from generator.config.model import Contact
+from generator.program.agenda import AgendaItem
 from generator.program.plan import DepartmentPlan
+from generator.program.schedule import session_span
 
 
 @dataclass(frozen=True)
@@ -57,31 +60,44 @@ def calendar_ics(
 
 def _sessions(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
     settings, slug = plan.department.settings, plan.department.slug
-    start_time = time.fromisoformat(settings.session_time)
     events = []
     for session, items in zip(plan.schedule, plan.agendas, strict=True):
-        start = datetime.combine(session.date, start_time)
+        start, end = session_span(settings, session)
         summary = f"{common.program} {session.number}/{len(plan.schedule)}: {session.title}"
         event = common.event(f"{slug}-s{session.number}", summary)
         event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=settings.session_minutes))
-        event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in items))
+        event.add("dtend", end)
+        event.add("description", _items(items))
         events.append(event)
     return events
 
 
 def _cohort(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
-    settings, slug = plan.department.settings, plan.department.slug
-    start_time = time.fromisoformat(settings.session_time)
+    """Cohort events at their planned times, with who facilitates them and their agenda.
+
+    The facilitator goes in the description, not in ORGANIZER: RFC 5545 (3.8.4.3) keeps
+    ORGANIZER for group-scheduled entries, and this calendar is published, not an invitation.
+    """
+    slug = plan.department.slug
     events = []
-    for cohort in plan.events:
-        start = datetime.combine(cohort.date, start_time)
+    for cohort, items in zip(plan.events, plan.event_agendas, strict=True):
         summary = f"{common.program}: {cohort.title} ({cohort.audience.lower()})"
         event = common.event(f"{slug}-{cohort.kind}-{cohort.date:%Y%m%d}", summary, "Cohort")
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=cohort.minutes))
+        event.add("dtstart", cohort.start)
+        event.add("dtend", cohort.end)
+        event.add("description", f"{facilitated_by(cohort.facilitator)}\n\n{_items(items)}")
         events.append(event)
     return events
+
+
+def facilitated_by(contact: Contact) -> str:
+    """'Facilitated by Name, Title <email>', the line a cohort event's description opens with."""
+    title = f", {contact.title}" if contact.title else ""
+    return f"Facilitated by {contact.name}{title} <{contact.email}>"
+
+
+def _items(items: tuple[AgendaItem, ...]) -> str:
+    return "\n".join(f"{item.minutes} min  {item.title}" for item in items)
 
 
 def _reminders(plan: DepartmentPlan, common: _Stamp) -> list[Event]:

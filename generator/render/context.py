@@ -57,6 +57,9 @@ class CalendarRow:
     audience: str = doc("Pairs, Mentors, Mentees or Everyone.")
     moved_from: dt.date | None = doc("The slot a session moved from (weekend, blackout), if any.")
     session: bool = doc("True for a pair session, false for a cohort event.")
+    event: CohortEvent | None = doc(
+        "The cohort event (its time and facilitator); none for a pair session.", default=None
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,7 +75,7 @@ class DepartmentView(ProgramView):
     intro: str = doc("The department's welcome text (may be empty).")
     extra_questions: list[str] = doc("Questions added to its feedback forms.")
     overrides: list[str] = doc("The settings whose value differs from the program's, by key.")
-    calendar: list[CalendarRow] = doc("Sessions and cohort events in one date order.")
+    calendar: list[CalendarRow] = doc("Sessions and cohort events in time order.")
 
 
 class SiteContext(TypedDict):
@@ -194,6 +197,8 @@ SETTINGS_DOCS = {
     "`.label` as it reads ('weekly', 'every 2 weeks', 'monthly').",
     "focus_areas": "The focus areas as topics (not ids), in the order sessions take them up.",
     "blackouts": "The config's blackout_dates as spans; a single date has start == end.",
+    "facilitators": "Who facilitates each cohort event, by cohort.facilitators key "
+    "(mentor_training, ...): the contact the config names, else the program lead.",
 }
 
 #: The fields of objects templates reach through the context, by class, for the reference.
@@ -226,12 +231,16 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "moved_from": "The slot it moved from (weekend, blackout), or none.",
     },
     CohortEvent: {
-        "kind": "training-mentors, training-mentees, mentor-checkin, midpoint-debrief or "
-        "celebration.",
+        "kind": "training-mentors, training-mentees, training-joint, mentor-checkin, "
+        "midpoint-debrief or celebration.",
         "date": "The day it happens.",
         "title": "What it is called.",
         "audience": "Mentors, Mentees or Everyone.",
         "minutes": "How long it lasts.",
+        "time": "When it starts, 24-hour 'HH:MM', within working hours and clear of the "
+        "department's sessions.",
+        "facilitator": "Who facilitates it: the contact cohort.facilitators names, else the "
+        "program lead.",
     },
     Document: {
         "slug": "Its file stem, e.g. agenda-s01; also its form's id.",
@@ -286,14 +295,12 @@ def program_view(
 
 
 def calendar_rows(
-    sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]
+    sessions: tuple[Session, ...], events: tuple[CohortEvent, ...], session_time: str
 ) -> list[CalendarRow]:
-    """Pair sessions and cohort events in one date order, for schedule tables."""
-    rows = [
-        CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True) for s in sessions
-    ]
-    rows += [CalendarRow(e.date, None, e.title, e.audience, None, False) for e in events]
-    return sorted(rows, key=lambda row: (row.date, row.session))
+    """Pair sessions and cohort events in time order, for schedule tables."""
+    rows = [CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True) for s in sessions]
+    rows += [CalendarRow(e.date, None, e.title, e.audience, None, False, e) for e in events]
+    return sorted(rows, key=lambda row: (row.date, row.event.time if row.event else session_time))
 
 
 def department_view(plan: DepartmentPlan) -> DepartmentView:
@@ -310,7 +317,7 @@ def department_view(plan: DepartmentPlan) -> DepartmentView:
         intro=department.intro,
         extra_questions=list(department.extra_questions),
         overrides=list(department.overrides),
-        calendar=calendar_rows(plan.schedule, plan.events),
+        calendar=calendar_rows(plan.schedule, plan.events, department.settings.session_time),
     )
 
 

@@ -57,13 +57,13 @@ def print_context(
 def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) -> DocumentContext:
     """What one document's template reads: the document, its form, and a session's agenda."""
     context = DocumentContext(**base, doc=doc, form=doc.form, session=doc.session)
-    start = base["department"].session_time
     if doc.session is not None:
+        start = base["department"].session_time
         context["agenda"] = timed(list(plan.agenda(doc.session)), start)
         context["next_session"] = plan.next_session(doc.session)
     if doc.event is not None:
         context["event"] = doc.event
-        context["agenda"] = timed(list(plan.event_agenda(doc.event)), start)
+        context["agenda"] = timed(list(plan.event_agenda(doc.event)), doc.event.time)
     return context
 
 

@@ -1,7 +1,7 @@
 from datetime import date
 
-from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT
-from generator.config.resolved import Cadence, Settings, Span, Topic
+from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT, Contact
+from generator.config.resolved import FACILITATED, Cadence, Settings, Span, Topic
 from generator.program.schedule import (
     cohort_events,
     form_reminders,
@@ -13,6 +13,7 @@ from generator.program.schedule import (
 )
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
+LEAD = Contact(name="Lee Park", email="lead@acme.example", title="L&D Partner")
 
 
 def settings(**changes) -> Settings:
@@ -26,6 +27,7 @@ def settings(**changes) -> Settings:
         "focus_areas": TOPICS,
         "blackouts": (),
         "paper_size": "A4",
+        "facilitators": dict.fromkeys(FACILITATED, LEAD),
     }
     values.update(changes)
     return Settings(**values)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.config.model import Contact
 from generator.errors import TemplateError
 from generator.program.schedule import CohortEvent
 from generator.render.environment import REFERENCE, describe, make_environment, render_template
@@ -88,7 +89,10 @@ def test_a_print_override_names_the_object_as_templates_see_it(
 def test_messages_speak_of_template_values(source: str, message: str, tmp_path: Path):
     env = make_environment(tmp_path)
     (tmp_path / "page.md").write_text(f"\n{source}\n", encoding="utf-8")
-    event = CohortEvent("celebration", dt.date(2027, 6, 1), "Celebration", "Everyone", 60)
+    lead = Contact(name="Lee Park", email="lead@acme.example")
+    event = CohortEvent(
+        "celebration", dt.date(2027, 6, 1), "Celebration", "Everyone", 60, "10:00", lead
+    )
     values = {"rows": [1], "table": {"color": 1}, "nothing": None, "event": event, "text": "x"}
     with pytest.raises(TemplateError) as caught:
         render_template(env, "page.md", **values)

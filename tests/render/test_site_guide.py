@@ -195,7 +195,13 @@ def make_events(schedule: list[NS], cohort: NS) -> list[NS]:
                 minutes=90,
             )
         )
-    return sorted(events, key=lambda e: e.date)
+    trainer = NS(name="Grace Liu", email="grace@northwind.example", title="Learning Designer")
+    for e in events:  # times as the scheduler gives them: trainings one after the other
+        e.time, e.end_time = {"training-mentees": ("12:30", "14:00")}.get(
+            e.kind, ("10:30", "12:00")
+        )
+        e.facilitator = trainer
+    return sorted(events, key=lambda e: (e.date, e.time))
 
 
 def make_context(variant: str) -> dict:
@@ -485,7 +491,7 @@ def test_cohort_events_are_dated_in_order(env, variant):
     ctx = make_context(variant)
     text = render_all(env, variant)["roles.md"]
     events = ctx["program"].events
-    rows = [f"| {longdate(e.date)} | {md(e.title)} |" for e in events]
+    rows = [f"| {longdate(e.date)} | {e.time} to {e.end_time} | {md(e.title)} |" for e in events]
     positions = [text.find(row) for row in rows]
     assert all(pos >= 0 for pos in positions), rows
     assert positions == sorted(positions)
@@ -582,3 +588,29 @@ def test_icon_shortcodes_exist_in_material(env, variant):
     for page, text in render_all(env, variant).items():
         for set_name, name in re.findall(r":(material|octicons)-([a-z0-9-]+):", text):
             assert (icons / set_name / f"{name}.svg").is_file(), f"{page}: :{set_name}-{name}:"
+
+
+def test_a_joint_training_reads_as_one_session_for_both_roles(env):
+    ctx = make_context("six-pairs")
+    trainings = [e for e in ctx["program"].events if e.kind.startswith("training")]
+    joint = NS(**{**vars(trainings[0]), "kind": "training-joint", "title": "Joint training"})
+    joint.audience, joint.minutes, joint.end_time = "Everyone", 120, "12:30"
+    ctx["program"].events = [joint, *(e for e in ctx["program"].events if e not in trainings)]
+    pages = {
+        page: plain(env.get_template(f"site/guide/{page}").render(**ctx))
+        for page in ("roles.md", "training.md", "sessions.md")
+    }
+    assert "Joint training: Monday 4 January 2027, 10:30 to 12:30" in pages["roles.md"]
+    assert "Mentors and mentees train together" in pages["roles.md"]
+    assert "separately" not in pages["roles.md"]
+    assert "joint training on Monday 4 January 2027, 10:30 to 12:30" in pages["training.md"]
+    assert "joint training" in pages["sessions.md"]
+    assert all("training-joint" not in text for text in pages.values())
+
+
+def test_the_guide_names_who_facilitates_each_event(env):
+    text = plain(render_all(env, "six-pairs")["roles.md"])
+    assert "facilitated by Grace Liu" in text
+    assert "with Grace Liu:" in text  # the check-ins
+    assert "1 hour. Grace Liu shares the themes" in text  # the debrief
+    assert "organising the training" in text  # the lead organises; the guide says who runs it
