@@ -59,13 +59,13 @@ def _sessions(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
     settings, slug = plan.department.settings, plan.department.slug
     start_time = time.fromisoformat(settings.session_time)
     events = []
-    for session, items in zip(plan.schedule, plan.agendas, strict=True):
+    for session, agenda in zip(plan.schedule, plan.agendas, strict=True):
         start = datetime.combine(session.date, start_time)
         summary = f"{common.program} {session.number}/{len(plan.schedule)}: {session.title}"
         event = common.event(f"{slug}-s{session.number}", summary)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=settings.session_minutes))
-        event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in items))
+        event.add("description", "\n".join(f"{i.minutes} min  {i.title}" for i in agenda.items))
         events.append(event)
     return events
 

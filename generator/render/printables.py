@@ -56,7 +56,9 @@ def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) ->
     context = DocumentContext(**base, doc=doc, form=doc.form, session=doc.session)
     start = base["department"].session_time
     if doc.session is not None:
-        context["agenda"] = timed(list(plan.agenda(doc.session)), start)
+        agenda = plan.agenda(doc.session)
+        context["agenda"] = timed(list(agenda.items), start)
+        context["prompts"] = list(agenda.prompts)
         context["next_session"] = plan.next_session(doc.session)
     if doc.event is not None:
         context["event"] = doc.event
