@@ -22,9 +22,10 @@ from generator.program.schedule import KICKOFF, MIDPOINT, WRAPUP, Session
 UNIT = 5  #: minutes: agendas read best in five-minute steps, and no item is shorter.
 GROUP = "group"
 SHORTEST = 15  #: minutes: the shortest session the config allows, and the shortest agenda.
-#: Activities one session takes at most: a long session gives them and the conversation more
+#: Activities one session takes: one per 20 minutes of topic time, three at most. Fewer,
+#: unhurried activities teach more, and a long session gives them and the conversation more
 #: time rather than use up a topic's library in one sitting.
-MOST_ACTIVITIES = 3
+MINUTES_PER_ACTIVITY, MOST_ACTIVITIES = 20, 3
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def _topic_parts(
     guide minutes, so a longer activity keeps the larger part.
     """
     words = GROUP_WORDS if group else PAIR_WORDS
-    activities = rotation.activities(topic, UNIT * body, most=min(body, MOST_ACTIVITIES))
+    most = min(MOST_ACTIVITIES, max(1, UNIT * body // MINUTES_PER_ACTIVITY))
+    activities = rotation.activities(topic, UNIT * body, most=most)
     spare = UNIT * body - sum(a.minutes for a in activities)
     talk = min(spare // UNIT, max(2, body // 3)) if spare >= 2 * UNIT else 0
     if not activities:
