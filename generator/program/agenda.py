@@ -3,8 +3,8 @@
 Pure functions, no I/O. A session opens with a check-in and ends with a close; between them,
 the kick-off sets goals and the agreement, the wrap-up looks back, and a topic session does
 its topic's own activities (``rotation`` picks the next ones that fit the time left), with a
-conversation on its prompts when time is over. The mid-point review has its own item and its
-own time; a mid-point too short for both is the review alone (``schedule.REVIEW_ALONE_BELOW``).
+conversation on its prompts when there is time over. The mid-point review has its own item and
+its own time; a mid-point too short for both is the review alone (``schedule.REVIEW_ALONE_BELOW``).
 Everything is counted in five-minute units; activities share their part by their guide minutes
 (``shares``), and any odd minutes (a 62-minute session) go to the main item.
 """
@@ -22,10 +22,14 @@ from generator.program.schedule import KICKOFF, MIDPOINT, WRAPUP, Session
 UNIT = 5  #: minutes: agendas read best in five-minute steps, and no item is shorter.
 GROUP = "group"
 SHORTEST = 15  #: minutes: the shortest session the config allows, and the shortest agenda.
-#: Activities one session takes: one per 20 minutes of topic time, three at most. Fewer,
-#: unhurried activities teach more, and a long session gives them and the conversation more
-#: time rather than use up a topic's library in one sitting.
-MINUTES_PER_ACTIVITY, MOST_ACTIVITIES = 20, 3
+#: Activities one session takes: one per 20 minutes of topic time, two at most. Fewer,
+#: unhurried activities teach more; a long session gives them and the conversation more time
+#: rather than use up a topic's library in one sitting (and its agenda stays on one page).
+MINUTES_PER_ACTIVITY, MOST_ACTIVITIES = 20, 2
+
+#: An item's kind, for templates: a topic activity, the conversation on the session's
+#: starters, the mid-point review; other items (check-in, goals, close...) have none.
+ACTIVITY, TALK, REVIEW = "activity", "talk", "review"
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,12 @@ class AgendaItem:
     title: str
     minutes: int
     notes: str = ""
-    #: a hands-on activity of the session's topic (from the library, or a deep dive)
-    activity: bool = False
+    kind: str = ""
+
+    @property
+    def activity(self) -> bool:
+        """A hands-on activity of the session's topic (from the library, or a deep dive)."""
+        return self.kind == ACTIVITY
 
 
 @dataclass(frozen=True)
@@ -69,9 +77,10 @@ PAIR_WORDS = {
     "rules": ("Ground rules", "Confidentiality, cadence, cancelling and feedback; agree them."),
     "review": (
         "Mid-point review",
-        "Are you meeting as agreed and keeping the agreement? Which of the mentee's goals are "
-        "moving, which are stuck? Is anything being held back? Keep one thing, change one; "
-        "both fill in the mid-program review afterwards.",
+        "With your goal worksheets from the kick-off: which of the mentee's goals are moving, "
+        "which are stuck? Are you meeting as agreed and keeping the agreement? Is anything "
+        "being held back? Keep one thing, change one; both fill in the mid-program review "
+        "afterwards.",
     ),
     "talk": (
         "Talk it through",
@@ -121,8 +130,9 @@ GROUP_WORDS = {
     ),
     "review": (
         "Mid-point review",
-        "Is the pace right, does everyone get a turn, which goals are moving? The group keeps "
-        "one thing and changes one; everyone fills in the mid-program review afterwards.",
+        "With each leader's goal worksheet from the kick-off: which goals are moving? Is the "
+        "pace right, does everyone get a turn? The group keeps one thing and changes one; "
+        "everyone fills in the mid-program review afterwards.",
     ),
     "talk": (
         "Group discussion",
@@ -154,6 +164,12 @@ GROUP_WORDS = {
         "end-of-program review within the week.",
     ),
 }
+#: The title of two items that share too little time to stand apart.
+MERGED = {
+    ("goals", "agreement"): "Goals and the agreement",
+    ("goals", "rules"): "Goals and ground rules",
+    ("look_back", "carry_on"): "Look back and look ahead",
+}
 #: Said on a mid-point review that takes the whole session.
 REVIEW_ALONE = " The review takes the whole session; the topics carry on next time."
 #: Said on a conversation when the topic's prompts and the general ones are all used.
@@ -170,7 +186,7 @@ class _Part:
     title: str
     notes: str
     units: int
-    activity: bool = False
+    kind: str = ""
     main: bool = False  # receives the odd minutes
 
 
@@ -205,7 +221,7 @@ def _agenda(
     parts = [*opening, *middle, *closing]
     main = next((i for i, p in enumerate(parts) if p.main), len(opening))
     items = tuple(
-        AgendaItem(p.title, UNIT * p.units + (odd if i == main else 0), p.notes, p.activity)
+        AgendaItem(p.title, UNIT * p.units + (odd if i == main else 0), p.notes, p.kind)
         for i, p in enumerate(parts)
     )
     return SessionAgenda(items, prompts)
@@ -236,10 +252,8 @@ def _closing(session: Session, units: int, words: Words, *, last: bool) -> list[
 def _pair_of(words: Words, first: str, second: str, body: int) -> list[_Part]:
     """Two items sharing the body 7:5, or one item holding both when there is no room."""
     if body < 2:
-        title, notes = words[first]
-        other_title, other_notes = words[second]
-        merged = f"{title} and {other_title[0].lower()}{other_title[1:]}"
-        return [_Part(merged, f"{notes} {other_notes}", body, main=True)]
+        notes = f"{words[first][1]} {words[second][1]}"
+        return [_Part(MERGED[first, second], notes, body, main=True)]
     one, two = shares([7, 5], body, floor=1)
     return [_Part(*words[first], units=one, main=True), _Part(*words[second], units=two)]
 
@@ -255,7 +269,8 @@ def _topic_body(
         alone = topic is None or body < 3
         review = body if alone else min(max(3, body // 3), body - 2)
         title, notes = words["review"]
-        parts.append(_Part(title, notes + (REVIEW_ALONE if alone else ""), review, main=alone))
+        notes += REVIEW_ALONE if alone else ""
+        parts.append(_Part(title, notes, review, REVIEW, main=alone))
         body -= review
     if topic is None or body < 1:
         return parts, ()
@@ -282,12 +297,13 @@ def _topic_parts(
     parts = []
     if talk:
         title, notes = words["talk"]
-        parts.append(_Part(title, notes if starters else NO_STARTERS, talk, main=not activities))
+        notes = notes if starters else NO_STARTERS
+        parts.append(_Part(title, notes, talk, TALK, main=not activities))
     if activities:
         counts = shares([a.minutes for a in activities], body - talk, floor=1)
         reword = for_group if group else str
         parts += [
-            _Part(reword(a.title), reword(a.description), n, activity=True, main=i == 0)
+            _Part(reword(a.title), reword(a.description), n, ACTIVITY, main=i == 0)
             for i, (a, n) in enumerate(zip(activities, counts, strict=True))
         ]
     return parts

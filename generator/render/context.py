@@ -264,7 +264,8 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "title": "The item's title.",
         "minutes": "How long it takes; a session's items add up to its length.",
         "notes": "What happens in it.",
-        "activity": "True for a hands-on activity of the session's topic.",
+        "kind": "'activity' (a topic activity), 'talk' (the conversation on the session's "
+        "starters), 'review' (the mid-point review), or empty for any other item.",
     },
     SessionAgenda: {
         "items": "Its timed items, in order; their minutes add up to the session's length.",
