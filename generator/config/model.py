@@ -169,21 +169,12 @@ BlackoutItem = Annotated[Blackout, BeforeValidator(_date_as_span)]
 
 
 class CustomActivity(Strict):
-    """A hands-on activity of your own topic. Sessions take them up in the order written; a
-    topic that comes round again in a department takes its next ones."""
+    """A hands-on activity of your own topic; sessions take them up in the order written."""
 
     title: ShortText = Field(description="The activity's name, e.g. 'Walk the loading bay'.")
-    minutes: int = Field(
-        ge=5,
-        le=240,
-        description="About how long it takes, 5 to 240 minutes; an agenda scales it a little "
-        "to the time it has.",
-    )
+    minutes: int = Field(ge=5, le=240, description="About how long (5 to 240); agendas scale it.")
     description: str = Field(
-        min_length=1,
-        max_length=2000,
-        description="What the mentor and the mentee do. In group sessions 'the mentee' reads "
-        "'each leader' and 'the pair' reads 'the group'.",
+        min_length=1, max_length=2000, description="What the mentor and the mentee do."
     )
 
 
@@ -197,9 +188,7 @@ class CustomTopic(Strict):
     cover: list[str] = Field(default_factory=list, description="What to cover.")
     prompts: list[str] = Field(default_factory=list, description="Conversation prompts.")
     activities: list[CustomActivity] = Field(
-        default_factory=list,
-        description="Hands-on activities, each {title, minutes, description}, in the order "
-        "sessions take them up; without them, sessions draw on the cover points.",
+        default_factory=list, description="Hands-on activities, in the order sessions take them up."
     )
     pitfalls: list[str] = Field(default_factory=list, description="Pitfalls to avoid.")
     icon: Icon = Field(
