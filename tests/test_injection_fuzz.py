@@ -60,11 +60,26 @@ BASE: dict[str, Any] = {
         "support": [{"name": "EAP", "contact": "0800 123", "about": "Help"}],
     },
     "program": {"start": "2027-03-01", "sessions": 4, "cadence": "weekly"},
-    "topics": [{"id": "ours", "title": "Ours", "summary": "S", "why": "W", "cover": ["C"],
-                "prompts": ["P"], "pitfalls": ["F"]}],  # fmt: skip
+    "topics": [
+        {
+            "id": "ours",
+            "title": "Ours",
+            "summary": "S",
+            "why": "W",
+            "cover": ["C"],
+            "prompts": ["P"],
+            "pitfalls": ["F"],
+            "activities": [{"title": "A", "minutes": 20, "description": "D"}],
+        }
+    ],  # fmt: skip
     "departments": [
-        {"name": "Research", "intro": "Hi", "extra_questions": ["Q?"], "focus_areas": ["ours"],
-         "contact": {"name": "Sam", "email": "sam@acme.example", "title": "Head"}},
+        {
+            "name": "Research",
+            "intro": "Hi",
+            "extra_questions": ["Q?"],
+            "focus_areas": ["ours"],
+            "contact": {"name": "Sam", "email": "sam@acme.example", "title": "Head"},
+        },
         {"name": "Sales", "format": "group", "sessions": 3},
     ],  # fmt: skip
     "site": {"settings": "no-such-settings.yml"},
@@ -145,6 +160,7 @@ def test_the_field_list_is_derived_from_the_model():
     assert "organisation.name" in names
     assert "departments.0.intro" in names
     assert "topics.0.icon" in names
+    assert "topics.0.activities.0.description" in names
     assert "organisation.support.0.about" in names
     assert len(FIELDS) >= 30
 

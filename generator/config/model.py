@@ -153,6 +153,16 @@ def _date_as_span(value: object) -> object:
 BlackoutItem = Annotated[Blackout, BeforeValidator(_date_as_span)]
 
 
+class CustomActivity(Strict):
+    """A hands-on activity of your own topic; sessions take them up in the order written."""
+
+    title: ShortText = Field(description="The activity's name, e.g. 'Walk the loading bay'.")
+    minutes: int = Field(ge=5, le=240, description="About how long (5 to 240); agendas scale it.")
+    description: str = Field(
+        min_length=1, max_length=2000, description="What the mentor and the mentee do."
+    )
+
+
 class CustomTopic(Strict):
     """A focus area of your own, next to the built-in topic library."""
 
@@ -162,6 +172,9 @@ class CustomTopic(Strict):
     why: str = Field("", max_length=2000, description="Why a senior leader gains from it.")
     cover: list[str] = Field(default_factory=list, description="What to cover.")
     prompts: list[str] = Field(default_factory=list, description="Conversation prompts.")
+    activities: list[CustomActivity] = Field(
+        default_factory=list, description="Hands-on activities, in the order sessions take them up."
+    )
     pitfalls: list[str] = Field(default_factory=list, description="Pitfalls to avoid.")
     icon: Icon = Field(
         "material/lightbulb-on-outline",

@@ -42,7 +42,7 @@ class Cadence:
 
 @dataclass(frozen=True)
 class Activity:
-    """A hands-on exercise a pair can do in a session."""
+    """A hands-on activity of a topic; sessions take a topic's activities in order."""
 
     title: str
     minutes: int

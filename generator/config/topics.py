@@ -45,6 +45,7 @@ def custom_topic(topic: CustomTopic) -> Topic:
         why=topic.why,
         cover=tuple(topic.cover),
         prompts=tuple(topic.prompts),
+        activities=tuple(Activity(a.title, a.minutes, a.description) for a in topic.activities),
         pitfalls=tuple(topic.pitfalls),
         custom=True,
     )

@@ -1,21 +1,35 @@
-"""agenda: timed items for one session whose minutes add up exactly to the session length.
+"""agenda: each session's timed items, whose minutes add up exactly to the session length.
 
-Pure functions, no I/O. Each kind of session has a template of items with weights. Every item
-gets a five-minute floor; the rest of the time is shared out in five-minute units by weight,
-with largest-remainder rounding, and any odd minutes (a 62-minute session) go to the main item.
-Short sessions cannot hold every item, so the least important items are merged into a
-neighbour until each remaining item has its floor.
+Pure functions, no I/O. A session opens with a check-in and ends with a close; between them,
+the kick-off sets goals and the agreement, the wrap-up looks back, and a topic session does
+its topic's own activities (``rotation`` picks the next ones that fit the time left), with a
+conversation on its prompts when there is time over. The mid-point review has its own item and
+its own time; a mid-point too short for both is the review alone (``schedule.REVIEW_ALONE_BELOW``).
+Everything is counted in five-minute units; activities share their part by their guide minutes
+(``shares``), and any odd minutes (a 62-minute session) go to the main item.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from generator.config.resolved import Settings, Topic
+from generator.program.rotation import Rotation, for_group
 from generator.program.schedule import KICKOFF, MIDPOINT, WRAPUP, Session
 
 UNIT = 5  #: minutes: agendas read best in five-minute steps, and no item is shorter.
 GROUP = "group"
+SHORTEST = 15  #: minutes: the shortest session the config allows, and the shortest agenda.
+#: Activities one session takes: one per 20 minutes of topic time, two at most. Fewer,
+#: unhurried activities teach more; a long session gives them and the conversation more time
+#: rather than use up a topic's library in one sitting (and its agenda stays on one page).
+MINUTES_PER_ACTIVITY, MOST_ACTIVITIES = 20, 2
+
+#: An item's kind, for templates: a topic activity, the conversation on the session's
+#: starters, the mid-point review; other items (check-in, goals, close...) have none.
+ACTIVITY, TALK, REVIEW = "activity", "talk", "review"
 
 
 @dataclass(frozen=True)
@@ -25,103 +39,274 @@ class AgendaItem:
     title: str
     minutes: int
     notes: str = ""
+    kind: str = ""
+
+    @property
+    def activity(self) -> bool:
+        """A hands-on activity of the session's topic (from the library, or a deep dive)."""
+        return self.kind == ACTIVITY
 
 
 @dataclass(frozen=True)
-class _Slot:
-    """An item before timing: its weight, how long it survives in a short session, and how."""
+class SessionAgenda:
+    """One session's agenda: its timed items and the conversation starters it takes up."""
+
+    items: tuple[AgendaItem, ...]
+    prompts: tuple[str, ...] = ()
+
+    @property
+    def activities(self) -> tuple[AgendaItem, ...]:
+        """The topic activities among the items, in order."""
+        return tuple(item for item in self.items if item.activity)
+
+
+#: Each item's (title, notes), for sessions in pairs and for group sessions.
+PAIR_WORDS = {
+    "intro": ("Introductions", "Who you are beyond the job title, and why each of you said yes."),
+    "open": ("Check-in", "How the action from last time went, including if it did not happen."),
+    "goals": (
+        "Goals and hopes",
+        "Each of you talks through your own goal worksheet. Then a skills map: the mentee lists "
+        "what they want to learn, the mentor marks what they can help with and adds one idea; "
+        "choose the order of topics for the sessions ahead.",
+    ),
+    "agreement": (
+        "Mentoring agreement",
+        "Confidentiality, cadence, cancelling and feedback; fill it in and sign it together.",
+    ),
+    "rules": ("Ground rules", "Confidentiality, cadence, cancelling and feedback; agree them."),
+    "review": (
+        "Mid-point review",
+        "With your goal worksheets from the kick-off: which of the mentee's goals are moving, "
+        "which are stuck? Are you meeting as agreed and keeping the agreement? Is anything "
+        "being held back? Keep one thing, change one; both fill in the mid-program review "
+        "afterwards.",
+    ),
+    "talk": (
+        "Talk it through",
+        "Take this session's conversation starters in turn; link each answer to a decision the "
+        "mentee owns.",
+    ),
+    "reflect": (
+        "Reflection",
+        "What was new, what felt uncomfortable, what the mentee will try before next time.",
+    ),
+    "next": ("Next steps", "One action each, noted on the agenda; confirm the next date."),
+    "last": ("Next steps", "One action each, noted on the agenda, to try in the weeks ahead."),
+    "close": ("Reflection and next steps", "What was new; one action each, noted on the agenda."),
+    "look_back": (
+        "Look back on the goals",
+        "Your goal worksheets from the kick-off: what changed, what surprised you. The mentee "
+        "shows, without help, one thing they learned; the mentor notes what to refine.",
+    ),
+    "carry_on": (
+        "What carries on",
+        "Habits and tools the mentee keeps, and whether and how you stay in touch.",
+    ),
+    "thanks": (
+        "Thanks and feedback",
+        "One thing each of you valued in the other; both fill in the end-of-program review "
+        "within the week.",
+    ),
+}
+GROUP_WORDS = {
+    "intro": (
+        "Welcome and introductions",
+        "Lunch; the mentor and each leader say who they are beyond the job title.",
+    ),
+    "open": ("Welcome and lunch", "Settle in; each leader says how last time's action went."),
+    "goals": (
+        "Goals and hopes",
+        "Each leader shares one goal from their worksheet; the mentor marks what they can help "
+        "with and notes the common threads, and the group picks the topics to start with.",
+    ),
+    "agreement": (
+        "Group agreement",
+        "Confidentiality, attendance, cancelling and feedback; the group fills it in and signs.",
+    ),
+    "rules": (
+        "Ground rules",
+        "Confidentiality, attendance, cancelling and feedback; the group agrees them.",
+    ),
+    "review": (
+        "Mid-point review",
+        "With each leader's goal worksheet from the kick-off: which goals are moving? Is the "
+        "pace right, does everyone get a turn? The group keeps one thing and changes one; "
+        "everyone fills in the mid-program review afterwards.",
+    ),
+    "talk": (
+        "Group discussion",
+        "The mentor takes this session's conversation starters in turn; each leader links one "
+        "answer to a decision they own.",
+    ),
+    "reflect": (
+        "Questions and reflection",
+        "Open questions for the mentor; what was new, what each leader will try next.",
+    ),
+    "next": (
+        "Next steps",
+        "Each leader names one thing to try; the mentor confirms the next session's date.",
+    ),
+    "last": ("Next steps", "Each leader names one thing to try in the weeks ahead."),
+    "close": ("Questions and next steps", "Open questions; each leader names one thing to try."),
+    "look_back": (
+        "Look back on the goals",
+        "Each leader says what changed against their worksheet and what surprised them; one or "
+        "two show, without help, something they learned.",
+    ),
+    "carry_on": (
+        "What carries on",
+        "Habits and tools each leader keeps, and who the group asks from now on.",
+    ),
+    "thanks": (
+        "Thanks and feedback",
+        "Each leader names one thing they will keep doing; everyone fills in the "
+        "end-of-program review within the week.",
+    ),
+}
+#: The title of two items that share too little time to stand apart.
+MERGED = {
+    ("goals", "agreement"): "Goals and the agreement",
+    ("goals", "rules"): "Goals and ground rules",
+    ("look_back", "carry_on"): "Look back and look ahead",
+}
+#: Said on a mid-point review that takes the whole session.
+REVIEW_ALONE = " The review takes the whole session; the topics carry on next time."
+#: Said on a conversation when the topic's prompts and the general ones are all used.
+NO_STARTERS = "No new starters this time: pick up the questions left open in earlier sessions."
+
+
+Words = dict[str, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """An item before timing: its words and its five-minute units."""
 
     title: str
-    weight: int
     notes: str
-    keep: int  # higher is kept longer when the session is short
-    joins: str = ""  # "prev" or "next": the neighbour that absorbs it when dropped
-    joined: str = ""  # how it reads inside the neighbour's title
-    main: bool = False  # receives odd minutes
+    units: int
+    kind: str = ""
+    main: bool = False  # receives the odd minutes
 
 
-def _slots(session: Session, group: bool) -> list[_Slot]:
-    """The items a session of this kind holds, before timing."""
-    topic = session.topic.title if session.topic else ""
-    first = session.number == 1
-    check_in = _Slot(
-        "Welcome and lunch" if group else ("Introductions" if first else "Check-in"),
-        10,
-        "Roles, backgrounds, what each of you hopes for."
-        if first
-        else "Settle in; one thing that went well since last time.",
-        keep=2,
+def session_agendas(sessions: Sequence[Session], settings: Settings) -> tuple[SessionAgenda, ...]:
+    """Every session's agenda, in order; one rotation, so no activity or prompt repeats."""
+    if settings.session_minutes < SHORTEST:
+        msg = f"a session needs at least {SHORTEST} minutes, not {settings.session_minutes}"
+        raise ValueError(msg)
+    rotation = Rotation()
+    return tuple(
+        _agenda(s, settings, rotation, last=index == len(sessions) - 1)
+        for index, s in enumerate(sessions)
     )
+
+
+def _agenda(
+    session: Session, settings: Settings, rotation: Rotation, *, last: bool
+) -> SessionAgenda:
+    group = settings.format == GROUP
+    words = GROUP_WORDS if group else PAIR_WORDS
+    units, odd = divmod(settings.session_minutes, UNIT)
+    opening = _opening(session, units, words)
+    closing = _closing(session, units, words, last=last)
+    body = units - sum(p.units for p in (*opening, *closing))
+    prompts: tuple[str, ...] = ()
     if session.kind == KICKOFF:
-        body = [
-            _Slot("Goals and hopes", 30, "Walk through both goal worksheets.", 5, main=True),
-            _Slot(
-                "Mentoring agreement",
-                30,
-                "Confidentiality, cadence, cancelling, feedback; sign it together.",
-                3,
-                "prev",
-                " and the agreement",
-            ),
-        ]
+        middle = _pair_of(words, "goals", "agreement" if settings.agreement else "rules", body)
     elif session.kind == WRAPUP:
-        body = [
-            _Slot("Look back on the goals", 35, "What changed; what surprised you.", 5, main=True),
-            _Slot(
-                "What carries on",
-                20,
-                "Habits and tools the mentee keeps; who to ask from now on.",
-                3,
-                "prev",
-                " and what carries on",
-            ),
-        ]
+        middle = _pair_of(words, "look_back", "carry_on", body)
     else:
-        lead = f"Mid-point review, then {topic}" if session.kind == MIDPOINT else topic
-        body = [
-            _Slot(lead, 35, "Work through the topic's prompts; the mentor leads.", 5, main=True),
-            _Slot(
-                "Hands-on demo" if group else "Practice or demo",
-                30,
-                "Everyone tries it on their own device."
-                if group
-                else "The mentee tries it, the mentor alongside.",
-                3,
-                "prev",
-                " with a quick demo",
-            ),
-        ]
-    reflection = _Slot(
-        "Questions and reflection" if group else "Reflection",
-        15,
-        "What was new, what felt uncomfortable, what to try before next time.",
-        1,
-        "next",
+        middle, prompts = _topic_body(session, body, group, rotation)
+    parts = [*opening, *middle, *closing]
+    main = next((i for i, p in enumerate(parts) if p.main), len(opening))
+    items = tuple(
+        AgendaItem(p.title, UNIT * p.units + (odd if i == main else 0), p.notes, p.kind)
+        for i, p in enumerate(parts)
     )
-    next_steps = _Slot("Next steps", 10, "One action each; confirm the next date.", 4)
-    return [check_in, *body, reflection, next_steps]
+    return SessionAgenda(items, prompts)
 
 
-def _merge(slots: list[_Slot], most: int) -> list[_Slot]:
-    """Fold the least-kept slots into a neighbour until at most ``most`` remain."""
-    slots = list(slots)
-    while len(slots) > max(most, 1):
-        index = min(range(len(slots)), key=lambda i: (slots[i].keep, -i))
-        gone = slots.pop(index)
-        if gone.joins == "prev" and index > 0:
-            host = slots[index - 1]
-            title = host.title + gone.joined
-            slots[index - 1] = _absorb(host, gone, title)
-        elif gone.joins == "next" and index < len(slots):
-            host = slots[index]
-            slots[index] = _absorb(host, gone, f"{gone.title} and {host.title.lower()}")
-    return slots
+def _opening(session: Session, units: int, words: Words) -> list[_Part]:
+    """Introductions at the kick-off, a check-in later; none in a session under 30 minutes."""
+    if session.kind == KICKOFF:
+        return [_Part(*words["intro"], units=1 if units < 9 else 2)]
+    if units < 6:
+        return []
+    return [_Part(*words["open"], units=1 if units < 15 else 2)]
 
 
-def _absorb(host: _Slot, gone: _Slot, title: str) -> _Slot:
-    notes = f"{host.notes} {gone.notes}" if host.main or gone.joins == "prev" else gone.notes
-    notes = f"{gone.notes} {host.notes}" if gone.joins == "next" else notes
-    return replace(host, title=title, weight=host.weight + gone.weight, notes=notes)
+def _closing(session: Session, units: int, words: Words, *, last: bool) -> list[_Part]:
+    """Thanks at the wrap-up; otherwise reflection and next steps, one item under an hour."""
+    if session.kind == WRAPUP:
+        return [_Part(*words["thanks"], units=1 if units < 12 else 2)]
+    if units < 12:
+        return [_Part(*words["close"], units=1)]
+    # a one-session program has no next date to confirm
+    return [
+        _Part(*words["reflect"], units=max(2, units // 8)),
+        _Part(*words["last" if last else "next"], units=1),
+    ]
+
+
+def _pair_of(words: Words, first: str, second: str, body: int) -> list[_Part]:
+    """Two items sharing the body 7:5, or one item holding both when there is no room."""
+    if body < 2:
+        notes = f"{words[first][1]} {words[second][1]}"
+        return [_Part(MERGED[first, second], notes, body, main=True)]
+    one, two = shares([7, 5], body, floor=1)
+    return [_Part(*words[first], units=one, main=True), _Part(*words[second], units=two)]
+
+
+def _topic_body(
+    session: Session, body: int, group: bool, rotation: Rotation
+) -> tuple[list[_Part], tuple[str, ...]]:
+    """The mid-point review, if any, then the topic's conversation and activities."""
+    words = GROUP_WORDS if group else PAIR_WORDS
+    topic = session.topic
+    parts: list[_Part] = []
+    if session.kind == MIDPOINT:
+        alone = topic is None or body < 3
+        review = body if alone else min(max(3, body // 3), body - 2)
+        title, notes = words["review"]
+        notes += REVIEW_ALONE if alone else ""
+        parts.append(_Part(title, notes, review, REVIEW, main=alone))
+        body -= review
+    if topic is None or body < 1:
+        return parts, ()
+    prompts = rotation.prompts(topic, 2 if session.kind == MIDPOINT else 3)
+    return [*parts, *_topic_parts(topic, body, group, rotation, bool(prompts))], prompts
+
+
+def _topic_parts(
+    topic: Topic, body: int, group: bool, rotation: Rotation, starters: bool
+) -> list[_Part]:
+    """The conversation (time beyond the activities' guides) and the activities, timed.
+
+    The conversation takes what the activities leave over when that is ten minutes or more,
+    up to a third of the time (ten minutes at least); the activities share the rest by their
+    guide minutes, so a longer activity keeps the larger part.
+    """
+    words = GROUP_WORDS if group else PAIR_WORDS
+    most = min(MOST_ACTIVITIES, max(1, UNIT * body // MINUTES_PER_ACTIVITY))
+    activities = rotation.activities(topic, UNIT * body, most=most)
+    spare = UNIT * body - sum(a.minutes for a in activities)
+    talk = min(spare // UNIT, max(2, body // 3)) if spare >= 2 * UNIT else 0
+    if not activities:
+        talk = body
+    parts = []
+    if talk:
+        title, notes = words["talk"]
+        notes = notes if starters else NO_STARTERS
+        parts.append(_Part(title, notes, talk, TALK, main=not activities))
+    if activities:
+        counts = shares([a.minutes for a in activities], body - talk, floor=1)
+        reword = for_group if group else str
+        parts += [
+            _Part(reword(a.title), reword(a.description), n, ACTIVITY, main=i == 0)
+            for i, (a, n) in enumerate(zip(activities, counts, strict=True))
+        ]
+    return parts
 
 
 def shares(weights: list[int], total: int, floor: int = 0) -> list[int]:
@@ -146,23 +331,6 @@ def shares(weights: list[int], total: int, floor: int = 0) -> list[int]:
         result[i] += 1
     result.update(fixed)
     return [result[i] for i in range(len(weights))]
-
-
-def agenda_items(session: Session, minutes: int, format: str) -> list[AgendaItem]:  # noqa: A002
-    """Timed items for ``session``; their minutes add up to ``minutes`` exactly."""
-    if minutes < 1:
-        msg = f"a session needs at least one minute, not {minutes}"
-        raise ValueError(msg)
-    units, odd = divmod(minutes, UNIT)
-    slots = _merge(_slots(session, format == GROUP), units)
-    if units == 0:
-        return [AgendaItem(slots[0].title, minutes, slots[0].notes)]
-    counts = shares([s.weight for s in slots], units, floor=1)
-    main = next((i for i, s in enumerate(slots) if s.main), 0)
-    return [
-        AgendaItem(s.title, UNIT * n + (odd if i == main else 0), s.notes)
-        for i, (s, n) in enumerate(zip(slots, counts, strict=True))
-    ]
 
 
 def timed(items: list[AgendaItem], start: str) -> list[tuple[str, AgendaItem]]:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from generator.config.resolved import Playbook, ResolvedDepartment
-from generator.program.agenda import AgendaItem, agenda_items, cohort_agenda
+from generator.program.agenda import AgendaItem, SessionAgenda, cohort_agenda, session_agendas
 from generator.program.documents import Document, department_forms, documents
 from generator.program.forms import Form
 from generator.program.schedule import (
@@ -33,8 +33,8 @@ class DepartmentPlan:
     department: ResolvedDepartment
     schedule: tuple[Session, ...]
     events: tuple[CohortEvent, ...]
-    #: each session's timed items, in schedule order
-    agendas: tuple[tuple[AgendaItem, ...], ...]
+    #: each session's agenda (timed items, conversation starters), in schedule order
+    agendas: tuple[SessionAgenda, ...]
     #: each cohort event's timed items, in event order
     event_agendas: tuple[tuple[AgendaItem, ...], ...]
     reminders: tuple[Reminder, ...]
@@ -46,8 +46,8 @@ class DepartmentPlan:
         """Date of the last session."""
         return self.schedule[-1].date
 
-    def agenda(self, session: Session) -> tuple[AgendaItem, ...]:
-        """The timed items of one of this department's sessions."""
+    def agenda(self, session: Session) -> SessionAgenda:
+        """The agenda of one of this department's sessions."""
         return self.agendas[self.schedule.index(session)]
 
     def event_agenda(self, event: CohortEvent) -> tuple[AgendaItem, ...]:
@@ -70,9 +70,7 @@ def plan_department(department: ResolvedDepartment, program: str) -> DepartmentP
         department=department,
         schedule=sessions,
         events=events,
-        agendas=tuple(
-            tuple(agenda_items(s, settings.session_minutes, settings.format)) for s in sessions
-        ),
+        agendas=session_agendas(sessions, settings),
         event_agendas=tuple(tuple(cohort_agenda(e.kind, e.minutes)) for e in events),
         reminders=form_reminders(settings, sessions),
         forms=forms,
@@ -88,6 +86,8 @@ class ProgramPlan:
     schedule: tuple[Session, ...]
     events: tuple[CohortEvent, ...]
     departments: tuple[DepartmentPlan, ...]
+    #: the defaults' session agendas, in schedule order (the guide's sessions page reads them)
+    agendas: tuple[SessionAgenda, ...]
     #: what the public site may show about the pairs (counts), or None without a roster
     pairing: dict[str, Any] | None = None
 
@@ -109,4 +109,5 @@ def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> P
     plans = tuple(plan_department(d, program) for d in playbook.departments)
     sessions = schedule(playbook.defaults)
     events = cohort_events(playbook.defaults, sessions)
-    return ProgramPlan(playbook, sessions, events, plans, pairing)
+    agendas = session_agendas(sessions, playbook.defaults)
+    return ProgramPlan(playbook, sessions, events, plans, agendas, pairing)

@@ -41,6 +41,11 @@ BREAK_MINUTES = 30
 BREAK = timedelta(minutes=BREAK_MINUTES)
 TRAINING_MINUTES, JOINT_TRAINING_MINUTES = 90, 120
 
+#: minutes: a shorter mid-point session is the review alone. Check-in, a fair review (15
+#: minutes) and a close leave less than 20 minutes for a topic, too little for any activity,
+#: so the review wins and the topic moves on to the next session.
+REVIEW_ALONE_BELOW = 45
+
 
 @dataclass(frozen=True)
 class Session:
@@ -142,28 +147,36 @@ def session_kinds(count: int) -> list[str]:
 
 
 def schedule(settings: Settings) -> tuple[Session, ...]:
-    """The dated sessions for one set of settings; topics rotate through the focus areas."""
+    """The dated sessions for one set of settings; topics rotate through the focus areas.
+
+    A mid-point session too short for both the review and a topic (``REVIEW_ALONE_BELOW``)
+    takes no topic: the rotation carries on at the next session.
+    """
     sessions = []
     topic_index = 0
+    review_alone = settings.session_minutes < REVIEW_ALONE_BELOW
     for number, (kind, (day, moved)) in enumerate(
         zip(session_kinds(settings.sessions), session_dates(settings), strict=True), start=1
     ):
         topic = None
-        if kind in (TOPIC, MIDPOINT):
+        if kind == TOPIC or (kind == MIDPOINT and not review_alone):
             topic = settings.focus_areas[topic_index % len(settings.focus_areas)]
             topic_index += 1
-        sessions.append(Session(number, day, kind, topic, _title(kind, topic), moved))
+        title = _title(kind, topic, agreement=settings.agreement)
+        sessions.append(Session(number, day, kind, topic, title, moved))
     return tuple(sessions)
 
 
-def _title(kind: str, topic: Topic | None) -> str:
+def _title(kind: str, topic: Topic | None, *, agreement: bool = True) -> str:
+    """A session's title. A topic title is a name, so it is set apart ("Mid-point review ·
+    The view from the ground") rather than run into a sentence."""
     if kind == KICKOFF:
-        return "Kick-off: goals and agreement"
+        return "Kick-off: goals and agreement" if agreement else "Kick-off: goals and ground rules"
     if kind == WRAPUP:
         return "Wrap-up and reflection"
-    assert topic is not None
     if kind == MIDPOINT:
-        return f"Mid-point review and {topic.title}"
+        return f"Mid-point review · {topic.title}" if topic else "Mid-point review"
+    assert topic is not None
     return topic.title
 
 
@@ -282,7 +295,6 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
             90,
         )
     return tuple(sorted(events, key=lambda event: event.start))
-
 
 @dataclass(frozen=True)
 class Reminder:

@@ -61,13 +61,13 @@ def calendar_ics(
 def _sessions(plan: DepartmentPlan, common: _Stamp) -> list[Event]:
     settings, slug = plan.department.settings, plan.department.slug
     events = []
-    for session, items in zip(plan.schedule, plan.agendas, strict=True):
+    for session, agenda in zip(plan.schedule, plan.agendas, strict=True):
         start, end = session_span(settings, session)
         summary = f"{common.program} {session.number}/{len(plan.schedule)}: {session.title}"
         event = common.event(f"{slug}-s{session.number}", summary)
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("description", _items(items))
+        event.add("description", _items(agenda.items))
         events.append(event)
     return events
 

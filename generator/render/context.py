@@ -16,9 +16,9 @@ from typing import Any, NotRequired, TypedDict
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from generator.config.model import Contact, CustomTopic, Organisation, Program
+from generator.config.model import Contact, CustomActivity, CustomTopic, Organisation, Program
 from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
-from generator.program.agenda import AgendaItem
+from generator.program.agenda import AgendaItem, SessionAgenda
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
 from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
@@ -42,6 +42,9 @@ class ProgramView(Settings):
 
     end: dt.date = doc("Date of the last session.")
     schedule: list[Session] = doc("The dated sessions, in order.")
+    agendas: list[SessionAgenda] = doc(
+        "Each session's agenda, in schedule order: `agendas[i]` is `schedule[i]`'s."
+    )
     events: list[CohortEvent] = doc("Cohort events (training, check-ins, debrief, celebration).")
 
 
@@ -59,6 +62,9 @@ class CalendarRow:
     session: bool = doc("True for a pair session, false for a cohort event.")
     event: CohortEvent | None = doc(
         "The cohort event (its time and facilitator); none for a pair session.", default=None
+    )
+    agenda: SessionAgenda | None = doc(
+        "A session's agenda; none for a cohort event.", default=None
     )
 
 
@@ -160,6 +166,7 @@ class DocumentContext(PrintContext):
     form: Form
     session: Session | None
     agenda: NotRequired[list[tuple[str, AgendaItem]]]
+    prompts: NotRequired[list[str]]
     next_session: NotRequired[Session | None]
     event: NotRequired[CohortEvent]
 
@@ -169,6 +176,7 @@ DOCUMENT_CONTEXT_DOCS = {
     "form": "Its fillable fields (the document's form).",
     "session": "The session a session agenda is for; none on every other printable.",
     "agenda": "Session and cohort agendas only: each timed item with its clock start (10:30).",
+    "prompts": "Session agendas only: the session's conversation starters (may be empty).",
     "next_session": "Session agendas only: the session after this one, or none after the last.",
     "event": "Cohort agendas only: the training, check-in, debrief or celebration.",
 }
@@ -189,7 +197,11 @@ BOOKLET_CONTEXT_DOCS = {
 
 #: Where a dataclass templates see takes its fields' documentation from the config model that
 #: has the same fields: a program setting reads as the config describes it.
-DESCRIBED_BY: dict[type, type[BaseModel]] = {Settings: Program, Topic: CustomTopic}
+DESCRIBED_BY: dict[type, type[BaseModel]] = {
+    Settings: Program,
+    Topic: CustomTopic,
+    Activity: CustomActivity,
+}
 
 #: The settings templates see in another shape than the config's, and what they see instead.
 SETTINGS_DOCS = {
@@ -213,20 +225,13 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "end": "Last day with no sessions (inclusive).",
         "label": "Why, e.g. 'Summer shutdown' (may be empty).",
     },
-    Topic: {
-        "activities": "Hands-on exercises a pair can do in a session.",
-        "custom": "True for the organisation's own topics, false for built-in ones.",
-    },
-    Activity: {
-        "title": "The exercise's name.",
-        "minutes": "How long it takes.",
-        "description": "What the pair does.",
-    },
+    Topic: {"custom": "True for the organisation's own topics, false for built-in ones."},
     Session: {
         "number": "Its number, from 1.",
         "date": "The day it happens (after any move).",
         "kind": "kickoff, topic, midpoint or wrapup.",
-        "topic": "The focus area it takes up; none for the kick-off and the wrap-up.",
+        "topic": "The focus area it takes up; none for the kick-off, the wrap-up and a "
+        "mid-point review that needs the whole session.",
         "title": "What it is called, e.g. 'Kick-off: goals and agreement'.",
         "moved_from": "The slot it moved from (weekend, blackout), or none.",
     },
@@ -274,6 +279,12 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "title": "The item's title.",
         "minutes": "How long it takes; a session's items add up to its length.",
         "notes": "What happens in it.",
+        "kind": "'activity' (a topic activity), 'talk' (the conversation on the session's "
+        "starters), 'review' (the mid-point review), or empty for any other item.",
+    },
+    SessionAgenda: {
+        "items": "Its timed items, in order; their minutes add up to the session's length.",
+        "prompts": "Its conversation starters; none is repeated within a department.",
     },
 }
 
@@ -283,22 +294,32 @@ def _settings_values(settings: Settings) -> dict[str, Any]:
 
 
 def program_view(
-    settings: Settings, sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]
+    settings: Settings,
+    sessions: tuple[Session, ...],
+    events: tuple[CohortEvent, ...],
+    agendas: tuple[SessionAgenda, ...],
 ) -> ProgramView:
-    """Settings as templates read them, with the schedule, cohort events and end date."""
+    """Settings as templates read them, with the schedule, agendas, events and end date."""
     return ProgramView(
         **_settings_values(settings),
         end=sessions[-1].date,
         schedule=list(sessions),
+        agendas=list(agendas),
         events=list(events),
     )
 
 
 def calendar_rows(
-    sessions: tuple[Session, ...], events: tuple[CohortEvent, ...], session_time: str
+    sessions: tuple[Session, ...],
+    events: tuple[CohortEvent, ...],
+    agendas: tuple[SessionAgenda, ...],
+    session_time: str,
 ) -> list[CalendarRow]:
     """Pair sessions and cohort events in time order, for schedule tables."""
-    rows = [CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True) for s in sessions]
+    rows = [
+        CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True, agenda=agenda)
+        for s, agenda in zip(sessions, agendas, strict=True)
+    ]
     rows += [CalendarRow(e.date, None, e.title, e.audience, None, False, e) for e in events]
     return sorted(rows, key=lambda row: (row.date, row.event.time if row.event else session_time))
 
@@ -310,6 +331,7 @@ def department_view(plan: DepartmentPlan) -> DepartmentView:
         **_settings_values(department.settings),
         end=plan.end,
         schedule=list(plan.schedule),
+        agendas=list(plan.agendas),
         events=list(plan.events),
         name=department.name,
         slug=department.slug,
@@ -317,7 +339,9 @@ def department_view(plan: DepartmentPlan) -> DepartmentView:
         intro=department.intro,
         extra_questions=list(department.extra_questions),
         overrides=list(department.overrides),
-        calendar=calendar_rows(plan.schedule, plan.events, department.settings.session_time),
+        calendar=calendar_rows(
+            plan.schedule, plan.events, plan.agendas, department.settings.session_time
+        ),
     )
 
 
@@ -326,7 +350,7 @@ def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
     playbook = program.playbook
     return SiteContext(
         org=playbook.config.organisation,
-        program=program_view(playbook.defaults, program.schedule, program.events),
+        program=program_view(playbook.defaults, program.schedule, program.events, program.agendas),
         schedule=list(program.schedule),
         departments=[department_view(plan) for plan in program.departments],
         topics=list(playbook.topics.values()),

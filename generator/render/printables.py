@@ -59,7 +59,9 @@ def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) ->
     context = DocumentContext(**base, doc=doc, form=doc.form, session=doc.session)
     if doc.session is not None:
         start = base["department"].session_time
-        context["agenda"] = timed(list(plan.agenda(doc.session)), start)
+        agenda = plan.agenda(doc.session)
+        context["agenda"] = timed(list(agenda.items), start)
+        context["prompts"] = list(agenda.prompts)
         context["next_session"] = plan.next_session(doc.session)
     if doc.event is not None:
         context["event"] = doc.event

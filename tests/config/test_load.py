@@ -139,6 +139,34 @@ def test_custom_topic_can_be_a_focus_area(write_config):
     assert playbook.departments[1].settings.focus_areas[0].title == "Green IT"
 
 
+GREEN_WITH_ACTIVITIES = """\
+topics:
+  - id: green
+    title: Green IT
+    activities:
+      - {title: Walk the server room, minutes: 20, description: The mentor shows the racks.}
+      - {title: Read the bill, minutes: 15, description: The mentee reads the power bill.}
+departments:
+"""
+
+
+def test_custom_topic_activities_reach_the_topic(write_config):
+    text = replace("departments:\n", GREEN_WITH_ACTIVITIES)
+    green = load(write_config(text)).topics["green"]
+    assert [(a.title, a.minutes) for a in green.activities] == [
+        ("Walk the server room", 20),
+        ("Read the bill", 15),
+    ]
+    assert green.activities[1].description == "The mentee reads the power bill."
+
+
+def test_custom_activity_errors_are_located(write_config):
+    text = replace("departments:\n", GREEN_WITH_ACTIVITIES.replace("minutes: 15", "minutes: 0"))
+    assert errors_of(write_config, text) == [
+        "16:32: topics[0].activities[1].minutes: expected a number of at least 5, got 0"
+    ]
+
+
 def test_duplicate_department_names(write_config):
     found = errors_of(write_config, replace("  - name: Sales\n", "  - name: research\n"))
     assert found == [

@@ -3,6 +3,7 @@ from datetime import date
 from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT, Contact
 from generator.config.resolved import FACILITATED, Cadence, Settings, Span, Topic
 from generator.program.schedule import (
+    REVIEW_ALONE_BELOW,
     cohort_events,
     form_reminders,
     nominal_date,
@@ -92,9 +93,21 @@ def test_session_kinds():
 def test_topics_rotate_through_focus_areas():
     sessions = schedule(settings())
     assert [s.topic.id if s.topic else None for s in sessions] == [None, "a", "b", "a", "b", None]
-    assert sessions[3].title == "Mid-point review and Alpha"
-    assert sessions[0].title.startswith("Kick-off")
+    assert sessions[3].title == "Mid-point review · Alpha"
+    assert sessions[0].title == "Kick-off: goals and agreement"
     assert sessions[-1].title == "Wrap-up and reflection"
+
+
+def test_a_midpoint_too_short_for_a_topic_is_the_review_alone():
+    sessions = schedule(settings(session_minutes=REVIEW_ALONE_BELOW - 1))
+    assert [s.topic.id if s.topic else None for s in sessions] == [None, "a", "b", None, "a", None]
+    assert sessions[3].title == "Mid-point review"
+    at_the_bound = schedule(settings(session_minutes=REVIEW_ALONE_BELOW))
+    assert at_the_bound[3].title == "Mid-point review · Alpha"
+
+
+def test_without_an_agreement_the_kickoff_sets_ground_rules():
+    assert schedule(settings(agreement=False))[0].title == "Kick-off: goals and ground rules"
 
 
 def test_a_blackout_to_the_last_allowed_day_moves_the_program_past_it():

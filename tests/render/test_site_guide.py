@@ -17,6 +17,7 @@ import jinja2
 import pytest
 import yaml
 
+from generator.program.agenda import session_agendas
 from generator.render.environment import guide_environment, make_environment
 from generator.render.filters import longdate, md, shortdate
 
@@ -106,11 +107,17 @@ def make_schedule(start: dt.date, kinds: list[str], topics: list[NS], step: int)
             cycle += 1
         titles = {"kickoff": "Kick-off", "wrapup": "Wrap-up"}
         title = titles.get(kind) or (
-            f"Mid-point review: {topic.title}" if kind == "midpoint" else topic.title
+            f"Mid-point review · {topic.title}" if kind == "midpoint" else topic.title
         )
         day = start + dt.timedelta(days=step * (number - 1))
         sessions.append(NS(number=number, date=day, kind=kind, topic=topic, title=title))
     return sessions
+
+
+def make_agendas(schedule: list[NS], minutes: int, fmt: str) -> list:
+    """The plan's own agendas for the fake schedule: the agenda code reads only attributes."""
+    settings = NS(session_minutes=minutes, format=fmt, agreement=fmt != "group")
+    return list(session_agendas(schedule, settings))  # type: ignore[arg-type]
 
 
 def make_cohort(variant: str) -> NS:
@@ -246,6 +253,7 @@ def make_context(variant: str) -> dict:
     if variant != "six-pairs":
         org.support = []
     program = NS(
+        agendas=make_agendas(schedule, minutes, fmt),
         events=make_events(schedule, cohort),
         cohort=cohort,
         agreement=variant != "one-group",
@@ -558,8 +566,10 @@ def test_topic_fields_are_complete(topic):
     for field in TOPIC_FIELDS:
         assert topic[field], field
     assert 4 <= len(topic["cover"]) <= 6
-    assert 4 <= len(topic["prompts"]) <= 6
-    assert 2 <= len(topic["activities"]) <= 3
+    # enough that a topic can come round twice at an hour (three activities and three prompts
+    # a time) and a third time at 45 minutes before its cover points take over
+    assert 6 <= len(topic["prompts"]) <= 10
+    assert 4 <= len(topic["activities"]) <= 6
     assert 3 <= len(topic["pitfalls"]) <= 4
     for activity in topic["activities"]:
         assert sorted(activity) == ["description", "minutes", "title"]
