@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.config.content import ContentSpec
 from generator.config.model import CADENCE_RE, Cohort, Config, Contact
 from generator.config.yamlsource import SourceMap
 
@@ -99,6 +100,8 @@ class ResolvedDepartment:
     slug: str
     settings: Settings
     contact: Contact
+    #: where the department's filled-in forms go back to; that person reads them
+    returns_to: Contact
     intro: str
     extra_questions: tuple[str, ...]
     overrides: tuple[str, ...]
@@ -113,6 +116,8 @@ class Playbook:
     topics: dict[str, Topic]
     defaults: Settings
     departments: tuple[ResolvedDepartment, ...]
+    #: the content model with the config's changes: questions, commitments, preparation
+    content: ContentSpec
     source: SourceMap | None = None
 
     @property
