@@ -109,6 +109,7 @@ class ProgramPlan:
     #: the forms of a department that keeps every default, and what each role gives
     forms: dict[str, Form]
     commitment: dict[str, TimeCommitment]
+    reminders: tuple[Reminder, ...]
     #: what the public site may show about the pairs (counts), or None without a roster
     pairing: dict[str, Any] | None = None
 
@@ -133,4 +134,7 @@ def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> P
     events = cohort_events(defaults, sessions)
     forms = department_forms(defaults, (), program, content, sessions, events)
     commitment = commitments(defaults, sessions, events, forms, content)
-    return ProgramPlan(playbook, sessions, events, plans, forms, commitment, pairing)
+    reminders = form_reminders(defaults, sessions, forms)
+    return ProgramPlan(
+        playbook, sessions, events, plans, forms, commitment, reminders, pairing=pairing
+    )
