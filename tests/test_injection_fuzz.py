@@ -60,11 +60,25 @@ BASE: dict[str, Any] = {
         "support": [{"name": "EAP", "contact": "0800 123", "about": "Help"}],
     },
     "program": {"start": "2027-03-01", "sessions": 4, "cadence": "weekly"},
-    "topics": [{"id": "ours", "title": "Ours", "summary": "S", "why": "W", "cover": ["C"],
-                "prompts": ["P"], "pitfalls": ["F"]}],  # fmt: skip
+    "topics": [
+        {
+            "id": "ours",
+            "title": "Ours",
+            "summary": "S",
+            "why": "W",
+            "cover": ["C"],
+            "prompts": ["P"],
+            "pitfalls": ["F"],
+        }
+    ],  # fmt: skip
     "departments": [
-        {"name": "Research", "intro": "Hi", "extra_questions": ["Q?"], "focus_areas": ["ours"],
-         "contact": {"name": "Sam", "email": "sam@acme.example", "title": "Head"}},
+        {
+            "name": "Research",
+            "intro": "Hi",
+            "extra_questions": ["Q?"],
+            "focus_areas": ["ours"],
+            "contact": {"name": "Sam", "email": "sam@acme.example", "title": "Head"},
+        },
         {"name": "Sales", "format": "group", "sessions": 3},
     ],  # fmt: skip
     "site": {"settings": "no-such-settings.yml"},

@@ -182,7 +182,7 @@ def builtin_content() -> ContentSpec:
 
 def unknown_removals(changes: ContentChanges) -> list[tuple[str, int, str, list[str]]]:
     """(kind, index, key, the form's keys) for every ``remove`` naming no built-in question."""
-    found = []
+    found: list[tuple[str, int, str, list[str]]] = []
     for kind, form_changes in changes.forms.items():
         keys = [question.key for question in builtin_content().form(kind).questions]
         for index, key in enumerate(form_changes.remove):

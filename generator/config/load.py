@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.config.fields import reserved_slug, slugify
 from generator.config.content import merged, unknown_removals
+from generator.config.fields import reserved_slug, slugify
 from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.paths import path_problems
 from generator.config.resolved import Cadence, Playbook, ResolvedDepartment, Settings, Span, Topic

@@ -69,7 +69,9 @@ def form_reminders(
             moments.setdefault(moment, []).append(form)
     reminders = []
     if None in moments:
-        day = previous_free(settings.start - timedelta(days=DAYS_BEFORE_KICKOFF), settings.blackouts)
+        day = previous_free(
+            settings.start - timedelta(days=DAYS_BEFORE_KICKOFF), settings.blackouts
+        )
         due = moments.pop(None)
         names = _names(due)
         reminders.append(

@@ -170,7 +170,7 @@ class Setting:
 
 def questions(spec: FormSpec, form_id: str, role: str | None, setting: Setting) -> list[Question]:
     """The questions of one form, asked of ``role`` (None: shared) in this setting."""
-    found = []
+    found: list[Question] = []
     for question in spec.questions:
         if setting.format not in question.formats:
             continue
@@ -259,6 +259,7 @@ def catalogue(content: ContentSpec, setting: Setting) -> dict[str, Form]:
         else:
             forms[spec.kind] = _make(spec, spec.kind, None, setting)
     return forms
+
 
 def field_names(forms: dict[str, Form]) -> list[str]:
     """All field names of a catalogue, in order; unique by construction (tests check it)."""

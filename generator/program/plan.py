@@ -17,8 +17,8 @@ from generator.config.fields import ROLES
 from generator.config.resolved import Playbook, ResolvedDepartment, Settings
 from generator.program.agenda import AgendaItem, agenda_items, cohort_agenda
 from generator.program.documents import Document, department_forms, documents
-from generator.program.forms import Form
 from generator.program.due import Reminder, TimeCommitment, form_reminders, time_commitment
+from generator.program.forms import Form
 from generator.program.schedule import CohortEvent, Session, cohort_events, schedule
 
 

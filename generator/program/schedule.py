@@ -42,8 +42,6 @@ class CohortEvent:
     minutes: int
 
 
-
-
 def nominal_date(start: date, cadence: Cadence, index: int) -> date:
     """The slot of the ``index``-th session (0-based) before any blackout shift."""
     if cadence.weeks is not None:

@@ -20,8 +20,8 @@ from generator.config.content import ContentSpec, wording
 from generator.config.model import Contact, CustomTopic, Organisation, Program
 from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
 from generator.program.agenda import AgendaItem
-from generator.program.due import Reminder, TimeCommitment
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
+from generator.program.due import Reminder, TimeCommitment
 from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
@@ -330,9 +330,7 @@ def calendar_rows(
     sessions: tuple[Session, ...], events: tuple[CohortEvent, ...]
 ) -> list[CalendarRow]:
     """Pair sessions and cohort events in one date order, for schedule tables."""
-    rows = [
-        CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True) for s in sessions
-    ]
+    rows = [CalendarRow(s.date, s.number, s.title, "Pairs", s.moved_from, True) for s in sessions]
     rows += [CalendarRow(e.date, None, e.title, e.audience, None, False) for e in events]
     return sorted(rows, key=lambda row: (row.date, row.session))
 

@@ -13,7 +13,8 @@ from tests.conftest import MINIMAL
 def test_the_shipped_model_has_every_kind_of_form_once() -> None:
     content = builtin_content()
     assert tuple(form.kind for form in content.forms) == KINDS
-    assert content.agreement and content.preparation_minutes > 0
+    assert content.agreement
+    assert content.preparation_minutes > 0
 
 
 def test_every_rerated_question_is_asked_at_the_start_too() -> None:
@@ -23,7 +24,10 @@ def test_every_rerated_question_is_asked_at_the_start_too() -> None:
         if question.rerate:
             assert question.key in start
             assert question.text == start[question.key].text  # the same words both times
-            assert (question.low, question.high) == (start[question.key].low, start[question.key].high)
+            assert (question.low, question.high) == (
+                start[question.key].low,
+                start[question.key].high,
+            )
 
 
 @pytest.mark.parametrize(
@@ -43,7 +47,9 @@ def test_the_most_specific_wording_wins(role, format, expected) -> None:  # noqa
 
 
 def test_a_program_adds_replaces_and_removes_questions(write_config) -> None:
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 content:
   preparation_minutes: 20
   forms:
@@ -61,11 +67,15 @@ content:
           low: None
           high: Plenty
 """
+    )
     playbook = load(write_config(text))
     pulse = playbook.content.form("pulse")
     keys = [q.key for q in pulse.questions]
-    assert "fit" not in keys and keys[-1] == "energy"
-    assert next(q for q in pulse.questions if q.key == "useful").text == "How much did today help you?"
+    assert "fit" not in keys
+    assert keys[-1] == "energy"
+    assert (
+        next(q for q in pulse.questions if q.key == "useful").text == "How much did today help you?"
+    )
     assert playbook.content.preparation_minutes == 20
     assert merged(playbook.config.content).form("end") == builtin_content().form("end")
 
@@ -75,7 +85,8 @@ def test_removing_a_question_that_is_not_there_is_a_located_error(write_config) 
     with pytest.raises(ConfigError) as caught:
         load(write_config(text))
     message = str(caught.value)
-    assert "organisation.yaml:" in message and "content.forms.pulse.remove[0]" in message
+    assert "organisation.yaml:" in message
+    assert "content.forms.pulse.remove[0]" in message
     assert "did you mean 'fit'" in message
 
 

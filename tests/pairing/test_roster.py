@@ -125,8 +125,7 @@ def test_yaml_cell_that_is_not_text_is_named(tmp_path: Path) -> None:
         "roster.yaml",
     )
     assert problems(path) == [
-        'roster.yaml, entry 1, column "department": expected text or a list of text, '
-        "got a mapping",
+        'roster.yaml, entry 1, column "department": expected text or a list of text, got a mapping',
         'roster.yaml, entry 2, column "skills": expected text or a list of text, '
         "got a list inside a list",
     ]
