@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator
@@ -23,6 +23,8 @@ from text_unidecode import unidecode
 #: The roles in a pair, in the order every printable and report lists them: the mentee (the
 #: senior leader who learns) first, then the mentor (the junior employee who teaches).
 ROLES = ("mentee", "mentor")
+#: How a department meets: in pairs, or as a group (a lunch-and-learn led by junior mentors).
+Format = Literal["one-to-one", "group"]
 
 
 #: Hex digits of the hash that names something whose name has no letter the transliteration

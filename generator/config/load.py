@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.config.base import Contact
 from generator.config.cohort_settings import Cohort, Facilitators
+from generator.config.content import merged, unknown_removals
 from generator.config.fields import reserved_slug, slugify
 from generator.config.model import Config, Department, ProgramOverrides
 from generator.config.paths import path_problems
@@ -208,6 +209,17 @@ def cross_checks(config: Config, topics: dict[str, Topic]) -> Iterable[Problem]:
     yield from _check_focus_areas(("program",), config.program.focus_areas, topics)
     yield from _check_start(("program",), config.program.start, config.program.blackout_dates)
     yield from _check_departments(config, topics)
+    yield from _check_content(config)
+
+
+def _check_content(config: Config) -> Iterable[Problem]:
+    for kind, index, key, keys in unknown_removals(config.content):
+        near = difflib.get_close_matches(key, keys, n=1, cutoff=0.5)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        yield (
+            ("content", "forms", kind, "remove", index),
+            f"the {kind} form has no question '{key}'; {hint}expected one of: {', '.join(keys)}",
+        )
 
 
 def _check_custom_topics(config: Config) -> Iterable[Problem]:
@@ -307,7 +319,8 @@ def resolve(
     """Merge program defaults under each department's overrides."""
     defaults = _settings(config.program, topics, config.organisation.lead)
     departments = tuple(_department(d, config, topics, defaults) for d in config.departments)
-    return Playbook(config, config_path, topics, defaults, departments, source)
+    content = merged(config.content)
+    return Playbook(config, config_path, topics, defaults, departments, content, source)
 
 
 def _settings(fields: Any, topics: dict[str, Topic], lead: Contact) -> Settings:
@@ -362,6 +375,7 @@ def _department(
         slug=department.slug or slugify(department.name),
         settings=settings,
         contact=department.contact or config.organisation.lead,
+        returns_to=department.feedback_to or config.organisation.lead,
         intro=department.intro,
         extra_questions=tuple(department.extra_questions),
         overrides=_differences(settings, defaults),

@@ -24,6 +24,8 @@ from pydantic import (
 
 from generator.config.base import Contact, ShortText, Strict
 from generator.config.cohort_settings import Cohort
+from generator.config.content import ContentChanges
+from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
 
@@ -47,7 +49,6 @@ FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 # from the calendar's end. A blackout covering a whole program moves it past the blackout (the
 # long-program design warning then says so); it never makes planning fail.
 FIRST_BLACKOUT, LAST_BLACKOUT = date(1999, 1, 1), date(2200, 12, 31)
-Format = Literal["one-to-one", "group"]
 PaperSize = Literal["A4", "Letter"]
 
 
@@ -316,6 +317,11 @@ class Department(ProgramOverrides):
     contact: Contact | None = Field(
         None, description="Who participants in this department write to (default: the lead)."
     )
+    feedback_to: Contact | None = Field(
+        None,
+        description="Where this department's filled-in forms go back to, and who reads them "
+        "(default: the program lead).",
+    )
     intro: str = Field("", max_length=5000, description="A welcome from the department.")
     extra_questions: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
         default_factory=list, description="Questions added to this department's feedback forms."
@@ -406,3 +412,8 @@ class Config(Strict):
         description="How `playbook collect` evaluates the returned feedback forms.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
+    content: ContentChanges = Field(
+        default_factory=ContentChanges,
+        description="Changes to what the forms ask and the agreement says: add, replace or "
+        "remove questions by key.",
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.config.base import Contact
 from generator.config.cohort_settings import Cohort, Facilitators
+from generator.config.content import ContentSpec
 from generator.config.model import CADENCE_RE, Config
 from generator.config.yamlsource import SourceMap
 
@@ -110,6 +111,8 @@ class ResolvedDepartment:
     slug: str
     settings: Settings
     contact: Contact
+    #: where the department's filled-in forms go back to; that person reads them
+    returns_to: Contact
     intro: str
     extra_questions: tuple[str, ...]
     #: the keys whose resolved value differs from the program defaults' (restating one is not)
@@ -150,6 +153,8 @@ class Playbook:
     topics: dict[str, Topic]
     defaults: Settings
     departments: tuple[ResolvedDepartment, ...]
+    #: the content model with the config's changes: questions, commitments, preparation
+    content: ContentSpec
     source: SourceMap | None = None
 
     @property

@@ -35,7 +35,13 @@ PACKETS = "packets"  # the folder in the pairing folder, a folder per pair insid
 #: WeasyPrint names a checkbox's on-state /on.
 CHECKED = "/on"
 #: The forms a packet holds, by form id (a department without an agreement has no agreement).
-PACKET_FORMS = ("goals-mentee", "goals-mentor", "self-assessment", "agreement")
+PACKET_FORMS = (
+    "goals-mentee",
+    "goals-mentor",
+    "self-assessment-mentee",
+    "self-assessment-mentor",
+    "agreement",
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,12 @@ def field_values(form: Form, pair: Pair, topics: list[str]) -> dict[str, str]:
         values = {"name": pair.mentee.name} | {f"skill_{k}": CHECKED for k in keys}
     elif form.id == "goals-mentor":
         values = {"name": pair.mentor.name} | {f"teach_{k}": CHECKED for k in keys}
-    elif form.id == "self-assessment":
+    elif form.id == "self-assessment-mentee":
         values = {"name": pair.mentee.name}
+    elif form.id == "self-assessment-mentor":
+        values = {"name": pair.mentor.name}
+    elif form.get("mentor_names"):  # a group's agreement: the group signs it together
+        values = {"mentor_names": pair.mentor.name}
     else:
         values = {"mentee_name": pair.mentee.name, "mentor_name": pair.mentor.name}
     return {form[key].field: value for key, value in values.items()}

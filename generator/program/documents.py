@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.config.content import ContentSpec
 from generator.config.fields import slugify
-from generator.config.resolved import ResolvedDepartment
-from generator.program.forms import Form, catalogue
+from generator.config.resolved import Settings
+from generator.program.due import occasions
+from generator.program.forms import Form, Setting, catalogue
 from generator.program.schedule import CohortEvent, Session
 
 PRINT_DIR = "printables"
@@ -63,32 +65,41 @@ def program_slug(program: str) -> str:
 
 
 def department_forms(
-    department: ResolvedDepartment,
+    settings: Settings,
+    extra: tuple[str, ...],
     program: str,
+    content: ContentSpec,
     sessions: tuple[Session, ...],
     events: tuple[CohortEvent, ...],
 ) -> dict[str, Form]:
-    """The field catalogue of one department."""
-    settings = department.settings
-    return catalogue(
-        department=department.slug,
-        program=program_slug(program),
+    """The forms of one department (or of the program defaults): every form it will use."""
+    last = sessions[-1].date
+    setting = Setting(
         program_name=program,
-        topics=[(t.id, t.title) for t in settings.focus_areas],
+        format=settings.format,
+        topics=tuple((t.id, t.title) for t in settings.focus_areas),
         schedule=sessions,
-        cadence=f"{settings.cadence.label}, {settings.session_minutes} minutes, "
-        f"at {settings.session_time}",
-        extra=list(department.extra_questions),
+        extra=extra,
         events=events,
+        fills={
+            "cadence": f"{settings.cadence.label}, {settings.session_minutes} minutes, "
+            f"at {settings.session_time}",
+            "last-session": f"{last.day} {last:%B %Y}",
+        },
     )
+    forms = catalogue(content, setting)
+    return {
+        form_id: form
+        for form_id, form in forms.items()
+        if (form.kind != "agreement" or settings.agreement)
+        and (form.due == "event" or occasions(form.due, sessions))
+    }
 
 
-def documents(department: ResolvedDepartment, forms: dict[str, Form]) -> tuple[Document, ...]:
+def documents(forms: dict[str, Form]) -> tuple[Document, ...]:
     """Every printable of a department, in the order the booklet binds them."""
     result = []
     for form in forms.values():
-        if form.kind == "agreement" and not department.settings.agreement:
-            continue  # the department chose to run without a signed agreement
         session = form.session
         title = f"Agenda {session.number}: {session.title}" if session else form.title
         template = TEMPLATES.get(form.kind, "print/feedback.html").format(role=form.role)

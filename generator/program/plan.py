@@ -12,18 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from generator.config.resolved import Playbook, ResolvedDepartment
+from generator.config.content import ContentSpec
+from generator.config.fields import ROLES
+from generator.config.resolved import Playbook, ResolvedDepartment, Settings
 from generator.program.agenda import AgendaItem, SessionAgenda, cohort_agenda, session_agendas
 from generator.program.documents import Document, department_forms, documents
+from generator.program.due import Reminder, TimeCommitment, form_reminders, time_commitment
 from generator.program.forms import Form
-from generator.program.schedule import (
-    CohortEvent,
-    Reminder,
-    Session,
-    cohort_events,
-    form_reminders,
-    schedule,
-)
+from generator.program.schedule import CohortEvent, Session, cohort_events, schedule
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,8 @@ class DepartmentPlan:
     reminders: tuple[Reminder, ...]
     forms: dict[str, Form]
     documents: tuple[Document, ...]
+    #: what each role gives the program, by role
+    commitment: dict[str, TimeCommitment]
 
     @property
     def end(self) -> date:
@@ -60,21 +58,41 @@ class DepartmentPlan:
         return self.schedule[index] if index < len(self.schedule) else None
 
 
-def plan_department(department: ResolvedDepartment, program: str) -> DepartmentPlan:
+def commitments(
+    settings: Settings,
+    sessions: tuple[Session, ...],
+    events: tuple[CohortEvent, ...],
+    forms: dict[str, Form],
+    content: ContentSpec,
+) -> dict[str, TimeCommitment]:
+    """Each role's time commitment, computed once for every page that states it."""
+    return {
+        role: time_commitment(
+            role, sessions, settings.session_minutes, events, forms, content.preparation_minutes
+        )
+        for role in ROLES
+    }
+
+
+def plan_department(
+    department: ResolvedDepartment, program: str, content: ContentSpec
+) -> DepartmentPlan:
     """Plan one department of the program called ``program``."""
     settings = department.settings
     sessions = schedule(settings)
     events = cohort_events(settings, sessions)
-    forms = department_forms(department, program, sessions, events)
+    extra = department.extra_questions
+    forms = department_forms(settings, extra, program, content, sessions, events)
     return DepartmentPlan(
         department=department,
         schedule=sessions,
         events=events,
         agendas=session_agendas(sessions, settings),
         event_agendas=tuple(tuple(cohort_agenda(e.kind, e.minutes)) for e in events),
-        reminders=form_reminders(settings, sessions),
+        reminders=form_reminders(settings, sessions, forms),
         forms=forms,
-        documents=documents(department, forms),
+        documents=documents(forms),
+        commitment=commitments(settings, sessions, events, forms, content),
     )
 
 
@@ -88,6 +106,10 @@ class ProgramPlan:
     departments: tuple[DepartmentPlan, ...]
     #: the defaults' session agendas, in schedule order (the guide's sessions page reads them)
     agendas: tuple[SessionAgenda, ...]
+    #: the forms of a department that keeps every default, and what each role gives
+    forms: dict[str, Form]
+    commitment: dict[str, TimeCommitment]
+    reminders: tuple[Reminder, ...]
     #: what the public site may show about the pairs (counts), or None without a roster
     pairing: dict[str, Any] | None = None
 
@@ -106,8 +128,14 @@ def epoch(playbook: Playbook) -> datetime:
 def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> ProgramPlan:
     """Plan the defaults and every department; ``pairing`` is the public pairing summary."""
     program = playbook.config.organisation.program
-    plans = tuple(plan_department(d, program) for d in playbook.departments)
-    sessions = schedule(playbook.defaults)
-    events = cohort_events(playbook.defaults, sessions)
-    agendas = session_agendas(sessions, playbook.defaults)
-    return ProgramPlan(playbook, sessions, events, plans, agendas, pairing)
+    plans = tuple(plan_department(d, program, playbook.content) for d in playbook.departments)
+    defaults, content = playbook.defaults, playbook.content
+    sessions = schedule(defaults)
+    events = cohort_events(defaults, sessions)
+    agendas = session_agendas(sessions, defaults)
+    forms = department_forms(defaults, (), program, content, sessions, events)
+    commitment = commitments(defaults, sessions, events, forms, content)
+    reminders = form_reminders(defaults, sessions, forms)
+    return ProgramPlan(
+        playbook, sessions, events, plans, agendas, forms, commitment, reminders, pairing=pairing
+    )

@@ -295,38 +295,3 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
             90,
         )
     return tuple(sorted(events, key=lambda event: event.start))
-
-@dataclass(frozen=True)
-class Reminder:
-    """A day on which participants are asked to fill in a form."""
-
-    date: date
-    title: str
-    description: str
-
-
-def form_reminders(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Reminder, ...]:
-    """Form days: the self-assessment before the kick-off, then a form after every session."""
-    blackouts = settings.blackouts
-    before = previous_free(settings.start - timedelta(days=3), blackouts)
-    reminders = [
-        Reminder(
-            before,
-            "Before the kick-off: goal worksheet and self-assessment",
-            "Fill in your goal worksheet and the start-of-program self-assessment, and bring "
-            "them to the kick-off session.",
-        )
-    ]
-    for index, session in enumerate(sessions):
-        following = sessions[index + 1].date if index + 1 < len(sessions) else None
-        due = f" Please answer by {following:%d %B %Y}." if following else ""
-        if session.kind == WRAPUP or following is None:
-            title, text = "End-of-program review", "Fill in the end-of-program review form."
-        elif session.kind == MIDPOINT:
-            title = "Mid-program review"
-            text = "Fill in the mid-program review form, and the pulse form for this session."
-        else:
-            title, text = f"Pulse form for session {session.number}", "Two minutes, while fresh."
-        day = next_free(session.date + timedelta(days=1), blackouts)
-        reminders.append(Reminder(day, f"Feedback: {title}", text + due))
-    return tuple(reminders)

@@ -16,10 +16,12 @@ from typing import Any, NotRequired, TypedDict
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from generator.config.content import ContentSpec, wording
 from generator.config.model import Contact, CustomActivity, CustomTopic, Organisation, Program
 from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
 from generator.program.agenda import AgendaItem, SessionAgenda
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
+from generator.program.due import Reminder, TimeCommitment
 from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
@@ -46,6 +48,16 @@ class ProgramView(Settings):
         "Each session's agenda, in schedule order: `agendas[i]` is `schedule[i]`'s."
     )
     events: list[CohortEvent] = doc("Cohort events (training, check-ins, debrief, celebration).")
+    forms: dict[str, Form] = doc("Every form it uses, by form id, with its questions.")
+    commitment: dict[str, TimeCommitment] = doc(
+        "What each role gives, by role (mentee, mentor): sessions, preparation, events, forms "
+        "and total, in minutes."
+    )
+    commitments: list[tuple[str, str]] = doc(
+        "The agreement's commitments for its format, as (title, text)."
+    )
+    returns_to: Contact = doc("Where returned forms go, and who reads them.")
+    reminders: list[Reminder] = doc("The days forms are due, with what each asks for.")
 
 
 @dataclass(frozen=True)
@@ -260,20 +272,43 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
     Form: {
         "id": "The form's id, e.g. end-mentee; every field name starts with it.",
         "kind": "goals, self-assessment, agreement, agenda, cohort, pulse, mid or end.",
-        "role": "Who fills it in: mentee, mentor, pair, or a cohort event's audience.",
+        "role": "Who fills it in: mentee, mentor, pair, group, or a cohort event's audience.",
         "title": "Its title.",
-        "questions": "Its fields in order, the identity field first.",
+        "questions": "Its fields in order.",
         "session": "The session an agenda is for, else none.",
         "event": "The cohort event an agenda is for, else none.",
+        "due": "When it is filled in: before-kickoff, kickoff, each-session, "
+        "after-each-session, midpoint, end or event.",
+        "returned": "True when it goes back to the department's return address.",
+        "minutes": "About how long it takes to fill in.",
+        "intro": "A line introducing it (may be empty).",
+    },
+    Reminder: {
+        "date": "The day participants are asked.",
+        "title": "What it is, e.g. 'Feedback after session 3: session pulse and mid-program "
+        "review'.",
+        "description": "What to do, and by when.",
+        "forms": "The kinds of form it asks for.",
+    },
+    TimeCommitment: {
+        "role": "mentee or mentor.",
+        "sessions": "Minutes in sessions: sessions x session length.",
+        "preparation": "Minutes preparing: sessions x the content model's preparation time.",
+        "events": "Minutes at the cohort events this role attends.",
+        "forms": "Minutes filling in this role's forms, each as often as it is due.",
+        "total": "All of it, in minutes.",
     },
     Question: {
         "field": "Its PDF field name, `<form id>-<key>`; stable once published.",
-        "type": "text, textarea, checkbox, rating (1-5), nps (0-10), choice or identity.",
+        "type": "text (a line), box (a few lines), check (a tick), rating (1-5), nps (0-10) "
+        "or choice.",
         "text": "Its wording.",
         "low": "A scale's label at the low end.",
         "high": "A scale's label at the high end.",
         "options": "A choice's options.",
-        "value": "A pre-filled value (the form's identity, dates the plan already knows).",
+        "value": "A pre-filled value (dates and cadence the plan already knows).",
+        "topic": "The focus area id of a question asked once per focus area, else empty.",
+        "rerate": "The kind of form whose question of the same key this asks again, else empty.",
     },
     AgendaItem: {
         "title": "The item's title.",
@@ -293,20 +328,27 @@ def _settings_values(settings: Settings) -> dict[str, Any]:
     return {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}
 
 
-def program_view(
-    settings: Settings,
-    sessions: tuple[Session, ...],
-    events: tuple[CohortEvent, ...],
-    agendas: tuple[SessionAgenda, ...],
-) -> ProgramView:
-    """Settings as templates read them, with the schedule, agendas, events and end date."""
+def program_view(program: ProgramPlan) -> ProgramView:
+    """The defaults as templates read them, with the schedule, agendas, events and end date."""
+    playbook = program.playbook
+    settings = playbook.defaults
     return ProgramView(
         **_settings_values(settings),
-        end=sessions[-1].date,
-        schedule=list(sessions),
-        agendas=list(agendas),
-        events=list(events),
+        end=program.schedule[-1].date,
+        schedule=list(program.schedule),
+        agendas=list(program.agendas),
+        events=list(program.events),
+        forms=program.forms,
+        commitment=program.commitment,
+        commitments=commitments_for(playbook.content, settings.format),
+        returns_to=playbook.config.organisation.lead,
+        reminders=list(program.reminders),
     )
+
+
+def commitments_for(content: ContentSpec, format: str) -> list[tuple[str, str]]:  # noqa: A002
+    """The agreement's commitments, worded for a format."""
+    return [(c.title, wording(c.text, None, format) or "") for c in content.agreement]
 
 
 def calendar_rows(
@@ -324,7 +366,7 @@ def calendar_rows(
     return sorted(rows, key=lambda row: (row.date, row.event.time if row.event else session_time))
 
 
-def department_view(plan: DepartmentPlan) -> DepartmentView:
+def department_view(plan: DepartmentPlan, content: ContentSpec) -> DepartmentView:
     """A department flattened: its settings, identity, contact and schedule in one object."""
     department = plan.department
     return DepartmentView(
@@ -333,6 +375,11 @@ def department_view(plan: DepartmentPlan) -> DepartmentView:
         schedule=list(plan.schedule),
         agendas=list(plan.agendas),
         events=list(plan.events),
+        forms=plan.forms,
+        commitment=plan.commitment,
+        commitments=commitments_for(content, department.settings.format),
+        returns_to=department.returns_to,
+        reminders=list(plan.reminders),
         name=department.name,
         slug=department.slug,
         contact=department.contact,
@@ -350,9 +397,9 @@ def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
     playbook = program.playbook
     return SiteContext(
         org=playbook.config.organisation,
-        program=program_view(playbook.defaults, program.schedule, program.events, program.agendas),
+        program=program_view(program),
         schedule=list(program.schedule),
-        departments=[department_view(plan) for plan in program.departments],
+        departments=[department_view(plan, playbook.content) for plan in program.departments],
         topics=list(playbook.topics.values()),
         printables={plan.department.slug: plan.documents for plan in program.departments},
         print_dir=PRINT_DIR,

@@ -78,6 +78,15 @@ def hours(minutes: int) -> str:
     return f"{text} {plural(rest, 'minute')}" if rest else text
 
 
+def about_hours(minutes: int) -> str:
+    """A total to plan by, to the nearest half hour: 775 -> 'about 13 hours'."""
+    halves = round(int(minutes) / 30)
+    if halves < 2:
+        return f"about {plural(int(minutes), 'minute')}"
+    whole, half = divmod(halves, 2)
+    return f"about {whole}.5 hours" if half else f"about {plural(whole, 'hour')}"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """3, 'session' -> '3 sessions'."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
@@ -118,6 +127,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "longdate": longdate,
     "shortdate": shortdate,
     "hours": hours,
+    "about_hours": about_hours,
     "plural": plural,
     "yaml_str": yaml_str,
     "html_lines": html_lines,

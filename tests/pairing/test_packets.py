@@ -90,7 +90,8 @@ def test_packets_are_made_in_memory(small_config: Path, built_site: Path, tmp_pa
     assert sorted(p for p in built_site.rglob("*")) == before  # nothing written
     assert [p.name for p in packets] == ["vera-senior--ana-junior"]
     assert sorted(packets[0].files) == [
-        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf", "self-assessment.pdf"
+        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf",
+        "self-assessment-mentee.pdf", "self-assessment-mentor.pdf",
     ]  # fmt: skip
     missing = make_packets(result, plan_program(load(small_config)), tmp_path / "no-site")
     assert missing[0].files == {}
@@ -136,10 +137,11 @@ def test_a_department_without_an_agreement_gets_no_agreement_in_its_packets(writ
     program = plan_program(load(write_config(text)))
     research, sales = program.departments
     assert [d.form.id for d in packet_documents(research)] == [
-        "goals-mentee", "goals-mentor", "self-assessment", "agreement"
+        "goals-mentee", "goals-mentor", "self-assessment-mentee", "self-assessment-mentor",
+        "agreement",
     ]  # fmt: skip
     assert [d.form.id for d in packet_documents(sales)] == [
-        "goals-mentee", "goals-mentor", "self-assessment"
+        "goals-mentee", "goals-mentor", "self-assessment-mentee", "self-assessment-mentor"
     ]  # fmt: skip
 
 

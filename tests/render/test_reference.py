@@ -58,11 +58,15 @@ def test_every_block_of_every_built_in_template_is_in_the_reference():
 
 def test_every_name_field_and_filter_has_its_doc():
     undocumented = [
-        f"{names.typed.__name__}.{row.name}" for names in NAMES for row in name_rows(names)
+        f"{names.typed.__name__}.{row.name}"
+        for names in NAMES
+        for row in name_rows(names)
         if not row.doc
     ]
     undocumented += [
-        f"{cls.__name__}.{row.name}" for cls in reached_objects() for row in object_rows(cls)
+        f"{cls.__name__}.{row.name}"
+        for cls in reached_objects()
+        for row in object_rows(cls)
         if not row.doc
     ]
     undocumented += [name for name, function in FILTERS.items() if not function.__doc__]

@@ -1,0 +1,234 @@
+"""content: the program's content model (content.yaml beside this module) and the config's changes.
+
+The model says what every form asks and of whom, when it is due, whether it goes back to anyone,
+how long it takes, and what both people commit to in their agreement. It is data, validated by
+the same models that validate a program's own ``content:`` section, so a mistake in either gets
+the same located error. ``merged`` applies a program's changes: a question whose key exists
+replaces it, a new key is added at the end, ``remove`` drops one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal, TypeVar
+
+import yaml
+from pydantic import Field, model_validator
+
+from generator.config.base import Strict
+from generator.config.fields import Format
+
+CONTENT_FILE = Path(__file__).with_name("content.yaml")
+
+#: The kinds of form, in booklet order. The plan knows when each is due, so the set is fixed;
+#: their questions are not.
+KINDS = ("goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end")
+Kind = Literal["goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end"]
+#: Who a wording is for; the most specific one that applies wins (see ``wording``).
+Variant = Literal["all", "mentor", "mentee", "group", "group-mentor", "group-mentee"]
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+Wording = Text | dict[Variant, Text]
+QuestionType = Literal["rating", "nps", "choice", "text", "box", "check"]
+Due = Literal[
+    "before-kickoff", "kickoff", "each-session", "after-each-session", "midpoint", "end", "event"
+]
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+FORMATS: tuple[Format, ...] = ("one-to-one", "group")
+
+
+class QuestionSpec(Strict):
+    """One question of a form, before it is asked of a particular person."""
+
+    key: str = Field(
+        pattern=KEY_RE.pattern,
+        max_length=40,
+        description="Its stable name: lower case, digits and _; a filled form's answers are "
+        "read back by it, so keep it once forms are out.",
+    )
+    type: QuestionType = Field(
+        description="rating (1-5), nps (0-10), choice (one of options), text (a line), "
+        "box (a few lines) or check (a tick)."
+    )
+    text: Wording = Field(
+        description="The question, or a mapping by who reads it: all, mentor, mentee, group, "
+        "group-mentor, group-mentee. A role with no wording is not asked."
+    )
+    low: str = Field("", max_length=60, description="Label of a scale's low end.")
+    high: str = Field("", max_length=60, description="Label of a scale's high end.")
+    options: list[Text] = Field(default_factory=list, description="The answers of a choice.")
+    formats: list[Format] = Field(
+        default_factory=lambda: list(FORMATS), description="Formats that ask it (default: both)."
+    )
+    each: Literal["focus-area"] | None = Field(
+        None, description="focus-area: ask it once per focus area; {topic} is the area's title."
+    )
+    repeat: int | None = Field(
+        None, ge=1, le=20, description="Ask it this many times; {n} is the number."
+    )
+    fill: Literal["cadence", "last-session", "sessions"] | None = Field(
+        None, description="A value the plan fills in (used by the built-in forms)."
+    )
+    rerate: Kind | None = Field(
+        None, description="The form whose question of the same key this one asks again."
+    )
+
+    @model_validator(mode="after")
+    def _shape(self) -> QuestionSpec:
+        if self.type in ("rating", "nps") and not (self.low and self.high):
+            msg = f"a {self.type} question needs `low` and `high` labels for its scale ends"
+            raise ValueError(msg)
+        if self.type == "choice" and len(self.options) < 2 and self.fill != "sessions":
+            msg = "a choice question needs at least two `options`"
+            raise ValueError(msg)
+        if self.each and self.repeat:
+            msg = "`each` and `repeat` cannot both be given"
+            raise ValueError(msg)
+        return self
+
+
+class FormSpec(Strict):
+    """One kind of form: its title, who gets a copy, when it is due and what it asks."""
+
+    kind: Kind
+    title: Wording
+    per: Literal["role", "shared"] = Field(
+        description="role: each person gets their own; shared: one for the pair or group."
+    )
+    due: Due
+    returned: bool = Field(description="true: it goes back to the return address.")
+    minutes: int = Field(ge=0, le=120, description="About how long it takes to fill in.")
+    intro: Wording | None = None
+    questions: list[QuestionSpec]
+
+    @model_validator(mode="after")
+    def _unique(self) -> FormSpec:
+        return _unique_keys(self)
+
+
+class Commitment(Strict):
+    """One thing both people (or the whole group) commit to in their agreement."""
+
+    title: Text
+    text: Wording
+
+
+class ContentSpec(Strict):
+    """The whole content model."""
+
+    preparation_minutes: int = Field(ge=0, le=240)
+    forms: list[FormSpec]
+    agreement: list[Commitment] = Field(min_length=1)
+
+    def form(self, kind: str) -> FormSpec:
+        """The form of one kind."""
+        return next(form for form in self.forms if form.kind == kind)
+
+
+class FormChanges(Strict):
+    """A program's changes to one kind of form."""
+
+    title: Wording | None = Field(None, description="A new title.")
+    intro: Wording | None = Field(None, description="A new introduction.")
+    minutes: int | None = Field(None, ge=0, le=120, description="About how long it takes.")
+    questions: list[QuestionSpec] = Field(
+        default_factory=list,
+        description="Questions to add, or to replace: one whose key the form already has "
+        "replaces that question.",
+    )
+    remove: list[str] = Field(
+        default_factory=list, description="Keys of built-in questions to leave out."
+    )
+
+    @model_validator(mode="after")
+    def _unique(self) -> FormChanges:
+        return _unique_keys(self)
+
+
+_Keyed = TypeVar("_Keyed", "FormSpec", "FormChanges")
+
+
+class ContentChanges(Strict):
+    """What a program changes in the content model (the config's ``content:`` section)."""
+
+    preparation_minutes: int | None = Field(
+        None, ge=0, le=240, description="Minutes each person spends preparing each session."
+    )
+    forms: dict[Kind, FormChanges] = Field(
+        default_factory=dict,
+        description="Changes by kind of form: goals, self-assessment, agreement, agenda, "
+        "cohort, pulse, mid, end.",
+    )
+    agreement: list[Commitment] | None = Field(
+        None, min_length=1, description="Your own agreement commitments, replacing ours."
+    )
+
+
+def _unique_keys(form: _Keyed) -> _Keyed:
+    keys = [question.key for question in form.questions]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        msg = f"question key '{twice[0]}' is given twice"
+        raise ValueError(msg)
+    return form
+
+
+@cache
+def builtin_content() -> ContentSpec:
+    """The content model shipped with the package."""
+    data = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
+    return ContentSpec.model_validate(data)
+
+
+def unknown_removals(changes: ContentChanges) -> list[tuple[str, int, str, list[str]]]:
+    """(kind, index, key, the form's keys) for every ``remove`` naming no built-in question."""
+    found: list[tuple[str, int, str, list[str]]] = []
+    for kind, form_changes in changes.forms.items():
+        keys = [question.key for question in builtin_content().form(kind).questions]
+        for index, key in enumerate(form_changes.remove):
+            if key not in keys:
+                found.append((kind, index, key, keys))
+    return found
+
+
+def merged(changes: ContentChanges) -> ContentSpec:
+    """The built-in model with a program's changes applied."""
+    content = builtin_content()
+    forms = [_merge_form(form, changes.forms.get(form.kind)) for form in content.forms]
+    return ContentSpec(
+        preparation_minutes=content.preparation_minutes
+        if changes.preparation_minutes is None
+        else changes.preparation_minutes,
+        forms=forms,
+        agreement=changes.agreement or content.agreement,
+    )
+
+
+def _merge_form(form: FormSpec, changes: FormChanges | None) -> FormSpec:
+    if changes is None:
+        return form
+    replacing = {question.key: question for question in changes.questions}
+    kept = [
+        replacing.pop(question.key, question)
+        for question in form.questions
+        if question.key not in changes.remove
+    ]
+    return form.model_copy(
+        update={
+            "title": changes.title or form.title,
+            "intro": changes.intro or form.intro,
+            "minutes": form.minutes if changes.minutes is None else changes.minutes,
+            "questions": [*kept, *replacing.values()],
+        }
+    )
+
+
+def wording(text: Wording | None, role: str | None, format: str) -> str | None:  # noqa: A002
+    """The text for one reader: ``group-<role>``, ``group`` (group format only), ``<role>``,
+    then ``all``; None when none applies (the question is not asked of them)."""
+    if text is None or isinstance(text, str):
+        return text
+    group = format == "group"
+    order = [f"group-{role}" if group and role else "", "group" if group else "", role, "all"]
+    return next((text[v] for v in order if v and v in text), None)  # type: ignore[index]
