@@ -137,7 +137,6 @@ def _trainings(calendar: Path) -> list[tuple[str, datetime, datetime]]:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="mentor and mentee trainings still share a time slot")
 def test_trainings_never_overlap(example: tuple[Path, ProgramPlan]) -> None:
     site, plan = example
     for department in plan.departments:
@@ -149,7 +148,6 @@ def test_trainings_never_overlap(example: tuple[Path, ProgramPlan]) -> None:
                 assert end <= other_start or other_end <= start, name
 
 
-@pytest.mark.xfail(strict=True, reason="session agendas still speak of a pair in groups")
 def test_no_group_document_uses_pair_wording(example: tuple[Path, ProgramPlan]) -> None:
     site, plan = example
     groups = [d for d in plan.departments if d.department.settings.format == "group"]
