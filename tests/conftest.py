@@ -66,6 +66,7 @@ program:
     - 2027-03-08
 departments:
   - name: Sales
+    sessions: 4
     extra_questions:
       - Which customer conversation surprised you?
   - name: Finance

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
+from typing import Any
+
+from generator.config.model import Contact
+from generator.config.resolved import FACILITATED, Cadence, Settings, Topic
+
+#: The lead who facilitates every cohort event in unit-test settings.
+LEAD = Contact(name="Lee Park", email="lead@acme.example", title="L&D Partner")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -35,3 +43,22 @@ def playbook_command(*args: str) -> list[str]:
     import sys
 
     return [sys.executable, "-m", "generator", *args]
+
+
+def make_settings(**changes: Any) -> Settings:
+    """Resolved program settings for unit tests: six fortnightly sessions from Monday
+    11 January 2027 over two topics, every cohort event facilitated by one lead."""
+    values: dict[str, Any] = {
+        "start": date(2027, 1, 11),
+        "sessions": 6,
+        "cadence": Cadence.parse("every 2 weeks"),
+        "session_minutes": 60,
+        "session_time": "10:00",
+        "format": "one-to-one",
+        "focus_areas": (Topic("a", "Alpha"), Topic("b", "Beta")),
+        "blackouts": (),
+        "paper_size": "A4",
+        "facilitators": dict.fromkeys(FACILITATED, LEAD),
+    }
+    values.update(changes)
+    return Settings(**values)

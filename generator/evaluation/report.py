@@ -26,7 +26,8 @@ def answers_csv(responses: list[Response], catalogues: Catalogues) -> str:
     fields: dict[str, None] = {}
     for catalogue in catalogues.values():
         for form_id in FEEDBACK_FORMS:
-            fields.update(dict.fromkeys(q.field for q in catalogue[form_id].questions[1:]))
+            form = catalogue.get(form_id)
+            fields.update(dict.fromkeys(q.field for q in (form.questions if form else ())))
     rows = (
         [r.source, r.form.id, r.role, r.department, r.session]
         + [r.answers.get(name, "") for name in fields]

@@ -163,7 +163,8 @@ def form_questions(catalogues: Catalogues, departments: Iterable[str], form_id: 
     """The form's questions across departments, by field then wording, first seen first."""
     seen: dict[tuple[str, str], Question] = {}
     for slug in departments:
-        for question in catalogues[slug][form_id].questions:
+        form = catalogues[slug].get(form_id)
+        for question in form.questions if form else ():
             seen.setdefault((question.field, question.text), question)
     return list(seen.values())
 
@@ -227,10 +228,11 @@ def flags(forms: Iterable[FormStats], threshold: float) -> tuple[Flag, ...]:
 
 
 def expected_responses(kind: str, pairs: int | None, sessions: int) -> int | None:
-    """One form per person of the role per pair; a pulse after every session."""
+    """One form per person of the role per pair; a pulse after every session but the last
+    (the end-of-program review follows the last)."""
     if pairs is None:
         return None
-    return pairs * sessions if kind == "pulse" else pairs
+    return pairs * max(sessions - 1, 0) if kind == "pulse" else pairs
 
 
 def group_stats(
@@ -252,6 +254,7 @@ def group_stats(
             expected.get(form_id),
         )
         for form_id in FEEDBACK_FORMS
+        if any(form_id in catalogues[slug] for slug in departments)
     )
     return GroupStats(
         slug, name, forms, trends(mine), pulse_by_session(mine), flags(forms, threshold)
@@ -277,7 +280,8 @@ def evaluate(
             return {}
         return {
             form_id: sum(expected_responses(catalogues[s][form_id].kind, pairs.get(s, 0),
-                                            sessions[s]) or 0 for s in slugs)
+                                            sessions[s]) or 0
+                         for s in slugs if form_id in catalogues[s])
             for form_id in FEEDBACK_FORMS
         }  # fmt: skip
 
@@ -312,29 +316,35 @@ def suppressed(overall: int, counts: dict[str, int], min_group: int) -> set[str]
     return hidden
 
 
+def _form(group: GroupStats, form_id: str) -> FormStats | None:
+    """A group's figures for one form; None when none of its departments uses that form."""
+    return next((form for form in group.forms if form.form == form_id), None)
+
+
 def _hidden_forms(groups: list[GroupStats], min_group: int) -> dict[str, set[str]]:
     overall, departments = groups[0], groups[1:]
     return {
         form.form: suppressed(
             form.respondents,
-            {g.slug: g.forms[i].respondents for g in departments},
+            {g.slug: _form(g, form.form).respondents for g in departments if _form(g, form.form)},
             min_group,
         )
-        for i, form in enumerate(overall.forms)
+        for form in overall.forms
     }
 
 
 def _hidden_questions(groups: list[GroupStats], min_group: int) -> dict[tuple, set[str]]:
     hidden = {}
     overall, departments = groups[0], groups[1:]
-    for i, form in enumerate(overall.forms):
+    for form in overall.forms:
         for stats in form.questions:
             key = (form.form, stats.question.field)
             counts = {
                 g.slug: next(
-                    (s.respondents for s in g.forms[i].questions if s.question.field == key[1]), 0
+                    (s.respondents for s in found.questions if s.question.field == key[1]), 0
                 )
                 for g in departments
+                if (found := _form(g, form.form))
             }
             hidden[key] = suppressed(stats.respondents, counts, min_group)
     return hidden

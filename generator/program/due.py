@@ -63,16 +63,16 @@ def form_reminders(
 ) -> tuple[Reminder, ...]:
     """A reminder for each moment some form is due: before the kick-off, then after sessions."""
     kinds = due_kinds(forms)
-    moments: dict[Session | None, list[Form]] = {}
+    moments: dict[int, list[Form]] = {}  # by session number; 0 is before the first session
     for form in kinds.values():
         for moment in occasions(form.due, schedule):
-            moments.setdefault(moment, []).append(form)
+            moments.setdefault(moment.number if moment else 0, []).append(form)
     reminders = []
-    if None in moments:
+    if 0 in moments:
         day = previous_free(
             settings.start - timedelta(days=DAYS_BEFORE_KICKOFF), settings.blackouts
         )
-        due = moments.pop(None)
+        due = moments.pop(0)
         names = _names(due)
         reminders.append(
             Reminder(
@@ -83,9 +83,9 @@ def form_reminders(
             )
         )
     for session in schedule:
-        if session not in moments:
+        if session.number not in moments:
             continue
-        due = moments[session]
+        due = moments[session.number]
         following = next((s for s in schedule if s.number == session.number + 1), None)
         by = f" Please answer by {following.date:%d %B %Y}." if following else ""
         day = next_free(session.date + timedelta(days=1), settings.blackouts)

@@ -44,20 +44,20 @@ def program(tmp_path: Path, built_site: Path) -> tuple[Path, Path]:
     config.write_text(SMALL, encoding="utf-8")
     forms = tmp_path / "returned"
     for i, (rating, nps) in enumerate(zip(END_Q01, END_NPS, strict=True)):
-        values = {"q01_rating": f"/{rating - 1}", "q05_nps": f"/{nps}", "q06_text": f"{SECRET}{i}"}
+        values = {"value": f"/{rating - 1}", "recommend": f"/{nps}", "example": f"{SECRET}{i}"}
         fill(built_site, "sales", "end-mentee", values, forms / "sales" / "deep" / f"e{i}.pdf")
     for i, rating in enumerate(MID_Q01):
-        values = {"q01_rating": f"/{rating - 1}", "q05_choice": "/0"}
+        values = {"progress": f"/{rating - 1}", "fit": "/0"}
         fill(built_site, "sales", "mid-mentee", values, forms / "sales" / f"m{i}.pdf")
     for i, rating in enumerate(FIN_END_Q01):
-        fill(built_site, "finance", "end-mentee", {"q01_rating": f"/{rating - 1}"},
+        fill(built_site, "finance", "end-mentee", {"value": f"/{rating - 1}"},
              forms / f"finance-{i}.pdf")  # fmt: skip
-    fill(built_site, "sales", "pulse-mentor", {"session": "/1", "q01_rating": "/4"},
+    fill(built_site, "sales", "pulse-mentor", {"session": "/1", "useful": "/4"},
          forms / "pulse.pdf")  # fmt: skip
     with (forms / "survey.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Timestamp", "end-mentor-form", "end-mentor-q01_rating",
-                         "end-mentor-q05_nps", "end-mentor-q06_text"])  # fmt: skip
+        writer.writerow(["Timestamp", "end-mentor-form", "end-mentor-value",
+                         "end-mentor-recommend", "end-mentor-example"])  # fmt: skip
         identity = "form=end-mentor;department=sales;program=mentor-up"
         writer.writerow(["2027-05-01", identity, "2", "10", "From the survey"])
         writer.writerow(["2027-05-02", identity, "7", "10", "rating out of range"])
@@ -77,11 +77,11 @@ def test_reads_radio_text_and_checkbox_fields(built_site: Path, tmp_path: Path) 
     assert fields["goals-mentee-skill_technology"] == "/on"
     assert fields["goals-mentee-skill_social_media"] == "/Off"
     assert fields["goals-mentee-name"] == "Ann"
-    fill(built_site, "sales", "end-mentee", {"q05_nps": "/9", "q01_rating": "/3"}, target)
+    fill(built_site, "sales", "end-mentee", {"recommend": "/9", "value": "/3"}, target)
     fields = pdf_fields(target)
-    assert fields["end-mentee-q05_nps"] == "9"
-    assert fields["end-mentee-q01_rating"] == "4"
-    assert fields["end-mentee-q02_rating"] == ""
+    assert fields["end-mentee-recommend"] == "9"
+    assert fields["end-mentee-value"] == "4"
+    assert fields["end-mentee-learnt"] == ""
 
 
 def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path]) -> None:
@@ -93,7 +93,7 @@ def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path
         "unfilled.pdf": "unfilled (no answers)",
         "foreign.pdf": "not a playbook feedback form (no form fields)",
         "damaged.pdf": "damaged PDF (truncated: no %%EOF marker)",
-        "survey.csv": "end-mentor-q01_rating: '7' is not one of 1, 2, 3, 4, 5",
+        "survey.csv": "end-mentor-value: '7' is not one of 1, 2, 3, 4, 5",
     }
     assert next(s.source for s in collected.skipped if "survey" in s.source).endswith(":3")
 
@@ -110,7 +110,7 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     assert nps.mean == pytest.approx(36 / 5)
     assert nps.nps == pytest.approx(100 * (2 - 2) / 5)
     assert sales_end.texts == (
-        ("The most important thing you learnt", tuple(f"{SECRET}{i}" for i in range(5))),
+        ("Something you can do now that you could not do before", tuple(f"{SECRET}{i}" for i in range(5))),
     )
     overall_end = next(f for f in groups["overall"].forms if f.form == "end-mentee")
     assert overall_end.questions[0].mean == pytest.approx(27 / 7)
@@ -144,10 +144,10 @@ def assert_rates_of_four_sales_pairs_and_one_finance_pair(groups: dict) -> None:
     forms = {f.form: f for f in groups["sales"].forms}
     assert forms["end-mentee"].expected == 4
     assert forms["end-mentee"].rate == pytest.approx(5 / 4)
-    assert forms["pulse-mentor"].expected == 4 * 3  # a pulse after each of 3 sessions
+    assert forms["pulse-mentor"].expected == 4 * 3  # a pulse after each session but the last of 4
     overall = {f.form: f for f in groups["overall"].forms}
     assert overall["end-mentee"].rate == pytest.approx(7 / 5)
-    assert overall["pulse-mentee"].expected == 4 * 3 + 1 * 2
+    assert overall["pulse-mentee"].expected == 4 * 3 + 1 * 1  # Finance: 2 sessions, 1 pulse
 
 
 def test_rates_come_from_the_pairs(program: tuple[Path, Path]) -> None:
@@ -197,7 +197,7 @@ def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None
     assert "#8b1f4f" in html
     rows = list(csv.DictReader(io.StringIO((folder / "answers.csv").read_text(encoding="utf-8"))))
     assert len(rows) == 14
-    assert sum(r["end-mentee-q05_nps"] == "10" for r in rows) == 1
+    assert sum(r["end-mentee-recommend"] == "10" for r in rows) == 1
     text = (folder / "aggregates.json").read_text(encoding="utf-8")
     assert SECRET not in text
     assert "From the survey" not in text

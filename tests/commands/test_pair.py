@@ -46,7 +46,8 @@ def test_pair_writes_private_report_and_filled_packets(runner, small_config, bui
     ]  # fmt: skip
     packet = private / "packets" / "vera-senior--ana-junior"
     assert sorted(p.name for p in packet.iterdir()) == [
-        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf", "self-assessment.pdf"
+        "agreement.pdf", "goals-mentee.pdf", "goals-mentor.pdf",
+        "self-assessment-mentee.pdf", "self-assessment-mentor.pdf",
     ]  # fmt: skip
     agreement = fields(packet / "agreement.pdf")
     assert agreement["agreement-mentee_name"] == "Vera Senior"

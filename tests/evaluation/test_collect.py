@@ -59,7 +59,7 @@ def reasons(collected: Collected) -> dict[str, str]:
     return {Path(item.source).name: item.reason for item in collected.skipped}
 
 
-END = {"end-mentee-q01_rating": "/3", "end-mentee-q06_text": "Ask first"}
+END = {"end-mentee-value": "/3", "end-mentee-example": "Ask first"}
 
 
 def test_a_form_saved_by_an_incremental_update_is_read(
@@ -70,14 +70,14 @@ def test_a_form_saved_by_an_incremental_update_is_read(
     assert saved.read_bytes().startswith(source.read_bytes())  # the update is appended
     (found,) = read([saved], catalogues).responses
     assert (found.source, found.form.id, found.department) == (str(saved), "end-mentee", "finance")
-    assert found.answers == {"end-mentee-q01_rating": "4", "end-mentee-q06_text": "Ask first"}
+    assert found.answers == {"end-mentee-value": "4", "end-mentee-example": "Ask first"}
 
 
 def test_a_form_written_anew_keeps_its_properties_and_is_read(
     built_site: Path, catalogues: Catalogues, tmp_path: Path
 ) -> None:
     source = printable(built_site, "sales", "pulse-mentor")
-    values = {"pulse-mentor-session": "/1", "pulse-mentor-q01_rating": "/4"}
+    values = {"pulse-mentor-session": "/1", "pulse-mentor-useful": "/4"}
     saved = rewrite(source, values, tmp_path / "pulse.pdf")
     assert PdfReader(saved).metadata["/playbook"] == "department=sales;program=mentor-up"
     (found,) = read([saved], catalogues).responses
@@ -91,7 +91,7 @@ def test_a_booklet_gives_one_response_per_answered_feedback_form(
     values = {
         **END,
         "pulse-mentee-session": "/0",
-        "pulse-mentee-q02_rating": "/1",
+        "pulse-mentee-candour": "/1",
         "goals-mentee-name": "Vera",  # not a feedback form: not evaluated, not an error
     }
     collected = read([append_update(booklet, values, tmp_path / "booklet.pdf")], catalogues)
@@ -100,7 +100,7 @@ def test_a_booklet_gives_one_response_per_answered_feedback_form(
     assert sorted(found) == ["end-mentee", "pulse-mentee"]  # the other four are blank
     assert found["pulse-mentee"].answers == {
         "pulse-mentee-session": "1",
-        "pulse-mentee-q02_rating": "2",
+        "pulse-mentee-candour": "2",
     }
     assert {r.department for r in collected.responses} == {"sales"}
     assert found["end-mentee"].source == f"{tmp_path / 'booklet.pdf'}#end-mentee"
@@ -109,7 +109,7 @@ def test_a_booklet_gives_one_response_per_answered_feedback_form(
 def test_an_unfilled_booklet_and_an_unfilled_form_are_skipped(
     built_site: Path, catalogues: Catalogues
 ) -> None:
-    files = [printable(built_site, "finance", name) for name in ("booklet", "mid-mentor")]
+    files = [printable(built_site, "sales", name) for name in ("booklet", "mid-mentor")]
     collected = read(files, catalogues)
     assert collected.responses == []
     assert reasons(collected) == {
@@ -153,7 +153,7 @@ def form_pdf(tmp_path: Path, name: str, head: str, body: str) -> Path:
     return render_pdf(html)
 
 
-ANSWER = '<textarea name="end-mentee-q06_text">An answer</textarea>'
+ANSWER = '<textarea name="end-mentee-example">An answer</textarea>'
 
 
 def meta(content: str) -> str:
@@ -187,4 +187,4 @@ def test_a_form_built_before_the_properties_is_read_by_its_identity_field(
     old = form_pdf(tmp_path, "old", "", identity + ANSWER)
     (found,) = read([old], catalogues).responses
     assert (found.form.id, found.department) == ("end-mentee", "finance")
-    assert found.answers == {"end-mentee-q06_text": "An answer"}
+    assert found.answers == {"end-mentee-example": "An answer"}

@@ -26,8 +26,8 @@ FORMULA_DEPARTMENT = MINIMAL.replace("  - name: Research\n", "  - name: '=Sum'\n
 def test_answers_that_would_be_formulas_are_text_in_answers_csv(write_config) -> None:
     catalogues = catalogues_of(plan_program(load(write_config())))
     form = catalogues["sales"]["end-mentee"]
-    fields = {q.key: q.field for q in form.questions[1:]}
-    rating, text = fields["q01_rating"], fields["q06_text"]
+    fields = {q.key: q.field for q in form.questions}
+    rating, text = fields["value"], fields["example"]
     answers = {rating: "4", text: "+1 555 0100, call me =1+1"}
     written = answers_csv([Response("=evil.pdf", form, "sales", "", answers)], catalogues)
     (row,) = csv.DictReader(io.StringIO(written))

@@ -10,7 +10,7 @@ from generator.program.forms import NPS, RATING, Form, Question
 
 
 def test_nps_is_promoters_minus_detractors() -> None:
-    question = Question("end-mentee-q05_nps", NPS, "Recommend?")
+    question = Question("end-mentee-recommend", NPS, "Recommend?")
     counts = (1, 0, 0, 0, 0, 0, 1, 2, 1, 3, 2)  # 2 detractors, 3 passives, 5 promoters
     stats = QuestionStats(question, counts, 10)
     assert stats.nps == pytest.approx(100 * (5 - 2) / 10)
@@ -18,7 +18,7 @@ def test_nps_is_promoters_minus_detractors() -> None:
 
 
 def test_mean_and_shares_of_a_rating() -> None:
-    stats = QuestionStats(Question("mid-mentor-q01_rating", RATING, "Progress"), (1, 0, 2, 0, 1), 4)
+    stats = QuestionStats(Question("mid-mentor-progress", RATING, "Progress"), (1, 0, 2, 0, 1), 4)
     assert stats.mean == pytest.approx((1 + 6 + 5) / 4)
     assert stats.shares == (0.25, 0.0, 0.5, 0.0, 0.25)
     assert QuestionStats(stats.question, (0,) * 5, 0).mean is None
@@ -26,10 +26,10 @@ def test_mean_and_shares_of_a_rating() -> None:
 
 def test_pulse_respondents_are_the_largest_session() -> None:
     form = Form("pulse-mentee", "pulse", "mentee", "Pulse", ())
-    answers = {"pulse-mentee-q01_rating": "4"}
+    answers = {"pulse-mentee-useful": "4"}
     returned = [Response("x", form, "sales", s, answers) for s in ("1", "1", "2", "2", "2")]
     assert respondents(returned) == 3
-    assert respondents(returned, "pulse-mentee-q02_rating") == 0
+    assert respondents(returned, "pulse-mentee-candour") == 0
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 import pytest
 from hypothesis import given
@@ -25,6 +24,7 @@ from generator.program.agenda import (
 )
 from generator.program.rotation import DEEP_DIVE_MINUTES, GENERAL_PROMPTS, SHOW_THEN_DO
 from generator.program.schedule import MIDPOINT, REVIEW_ALONE_BELOW, schedule
+from tests.helpers import make_settings
 
 LIBRARY = {topic.id: topic for topic in builtin_topics()}
 TECH = LIBRARY["technology"]
@@ -38,19 +38,8 @@ PAIR_WORDING = re.compile(
 
 
 def settings(**changes) -> Settings:
-    values = {
-        "start": date(2027, 1, 11),
-        "sessions": 6,
-        "cadence": Cadence.parse("weekly"),
-        "session_minutes": 60,
-        "session_time": "10:30",
-        "format": "one-to-one",
-        "focus_areas": (TECH,),
-        "blackouts": (),
-        "paper_size": "A4",
-    }
-    values.update(changes)
-    return Settings(**values)
+    values = {"cadence": Cadence.parse("weekly"), "session_time": "10:30", "focus_areas": (TECH,)}
+    return make_settings(**{**values, **changes})
 
 
 def agendas(**changes) -> tuple[SessionAgenda, ...]:

@@ -6,28 +6,17 @@ from datetime import date
 
 from generator.config.content import builtin_content
 from generator.config.model import FIRST_BLACKOUT
-from generator.config.resolved import Cadence, Settings, Span, Topic
+from generator.config.resolved import Settings, Span, Topic
 from generator.program.documents import department_forms
 from generator.program.due import attends, form_reminders, occasions, time_commitment
 from generator.program.schedule import cohort_events, schedule
+from tests.helpers import make_settings
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
 
 
 def settings(**changes) -> Settings:
-    values = {
-        "start": date(2027, 1, 11),
-        "sessions": 6,
-        "cadence": Cadence.parse("every 2 weeks"),
-        "session_minutes": 60,
-        "session_time": "10:00",
-        "format": "one-to-one",
-        "focus_areas": TOPICS,
-        "blackouts": (),
-        "paper_size": "A4",
-    }
-    values.update(changes)
-    return Settings(**values)
+    return make_settings(**{"focus_areas": TOPICS, **changes})
 
 
 def forms_of(plan: Settings):

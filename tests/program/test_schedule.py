@@ -1,7 +1,7 @@
 from datetime import date
 
-from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT, Contact
-from generator.config.resolved import FACILITATED, Cadence, Settings, Span, Topic
+from generator.config.model import FIRST_BLACKOUT, LAST_BLACKOUT
+from generator.config.resolved import Cadence, Settings, Span, Topic
 from generator.program.schedule import (
     REVIEW_ALONE_BELOW,
     cohort_events,
@@ -11,26 +11,13 @@ from generator.program.schedule import (
     session_dates,
     session_kinds,
 )
+from tests.helpers import make_settings
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))
-LEAD = Contact(name="Lee Park", email="lead@acme.example", title="L&D Partner")
 
 
 def settings(**changes) -> Settings:
-    values = {
-        "start": date(2027, 1, 11),  # a Monday
-        "sessions": 6,
-        "cadence": Cadence.parse("every 2 weeks"),
-        "session_minutes": 60,
-        "session_time": "10:00",
-        "format": "one-to-one",
-        "focus_areas": TOPICS,
-        "blackouts": (),
-        "paper_size": "A4",
-        "facilitators": dict.fromkeys(FACILITATED, LEAD),
-    }
-    values.update(changes)
-    return Settings(**values)
+    return make_settings(**{"focus_areas": TOPICS, **changes})
 
 
 def test_cadence_phrases():

@@ -28,7 +28,7 @@ from generator.program.schedule import (
     schedule,
     session_span,
 )
-from tests.program.test_schedule import LEAD
+from tests.helpers import LEAD
 from tests.program.test_schedule import settings as make_settings
 
 TRAINER = Contact(name="Grace Liu", email="grace@acme.example", title="Learning Designer")

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from generator.commands.build import render_tree
+from generator.config.content import builtin_content
 from generator.config.load import load
 from generator.config.topics import builtin_topics
 from generator.program.forms import Form, field_names
@@ -19,7 +20,7 @@ A4, LETTER = (595, 842), (612, 792)
 
 
 def plans(config: Path) -> dict:
-    return {d.slug: plan_department(d, "Mentor-Up") for d in load(config).departments}
+    return {d.slug: plan_department(d, "Mentor-Up", load(config).content) for d in load(config).departments}
 
 
 def docs(config: Path, slug: str) -> list:
@@ -93,30 +94,30 @@ def test_booklet_holds_every_field_once(built_site: Path, small_config: Path) ->
 def test_catalogue_names_are_unique_and_readable() -> None:
     playbook = load(Path("playbook/organisation.yaml"))
     for department in playbook.departments:
-        forms = {d.form.id: d.form for d in plan_department(department, "Mentor-Up").documents}
+        forms = {d.form.id: d.form for d in plan_department(department, "Mentor-Up", builtin_content()).documents}
         names = field_names(forms)
         assert len(names) == len(set(names))
         assert all("." not in name and " " not in name for name in names)
-    assert "end-mentee-q05_nps" in names
+    assert "end-mentee-recommend" in names
 
 
 def test_fields_can_be_filled_and_read_back(built_site: Path) -> None:
     writer = PdfWriter(clone_from=folder(built_site, "sales") / "end-mentee.pdf")
     answers = {
-        "end-mentee-q01_rating": "/3",  # the fourth button: rating 4
-        "end-mentee-q05_nps": "/9",
-        "end-mentee-q06_text": "How our customers search.",
-        "end-mentee-x01_text": "The one about returns.",
+        "end-mentee-value": "/3",  # the fourth button: rating 4
+        "end-mentee-recommend": "/9",
+        "end-mentee-example": "How our customers search.",
+        "end-mentee-extra_01": "The one about returns.",
     }
     for page in writer.pages:
         writer.update_page_form_field_values(page, answers, auto_regenerate=False)
     buffer = io.BytesIO()
     writer.write(buffer)
     values = field_values(PdfReader(buffer))
-    assert values["end-mentee-q01_rating"] == "4"
-    assert values["end-mentee-q05_nps"] == "9"
-    assert values["end-mentee-q06_text"] == "How our customers search."
-    assert values["end-mentee-x01_text"] == "The one about returns."
+    assert values["end-mentee-value"] == "4"
+    assert values["end-mentee-recommend"] == "9"
+    assert values["end-mentee-example"] == "How our customers search."
+    assert values["end-mentee-extra_01"] == "The one about returns."
 
 
 def test_checkboxes_can_be_ticked(built_site: Path) -> None:
@@ -180,14 +181,14 @@ def test_department_without_agreement_gets_no_agreement_document(write_config) -
 
     text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
     playbook = load(write_config(text))
-    research, sales = (plan_department(d, "Reverse Up") for d in playbook.departments)
+    research, sales = (plan_department(d, "Reverse Up", playbook.content) for d in playbook.departments)
     assert "agreement" in [doc.slug for doc in research.documents]
     assert "agreement" not in [doc.slug for doc in sales.documents]
 
 
 def test_agreement_form_has_the_fields_good_agreements_cover(small_config: Path) -> None:
     playbook = load(small_config)
-    forms = {doc.slug: doc.form for doc in plan_department(playbook.departments[0], "M").documents}
+    forms = {doc.slug: doc.form for doc in plan_department(playbook.departments[0], "M", playbook.content).documents}
     fields = set(forms["agreement"].fields)
     for key in (
         "goal_1",

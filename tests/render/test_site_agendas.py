@@ -36,7 +36,7 @@ def unmark(text: str) -> str:
 
 def site_activities(page: str) -> dict[int, str]:
     """Each session's Activities cell on a department page, by session number."""
-    cells = re.findall(r"^\| (\d+) \| [^|]+ \| [^|]+ \| ([^|]*) \| [^|]+ \|$", page, re.M)
+    cells = re.findall(r"^\| (\d+) \| [^|]+ \| [^|]+ \| [^|]+ \| ([^|]*) \| [^|]+ \|$", page, re.M)
     return {int(number): unmark(activities) for number, activities in cells}
 
 

@@ -17,7 +17,12 @@ import jinja2
 import pytest
 import yaml
 
+from generator.config.content import builtin_content
 from generator.program.agenda import session_agendas
+from generator.program.documents import department_forms
+from generator.program.due import form_reminders
+from generator.program.plan import commitments
+from generator.render.context import commitments_for
 from generator.render.environment import guide_environment, make_environment
 from generator.render.filters import longdate, md, shortdate
 
@@ -211,6 +216,19 @@ def make_events(schedule: list[NS], cohort: NS) -> list[NS]:
     return sorted(events, key=lambda e: (e.date, e.time))
 
 
+def add_forms(view: NS, contact: NS) -> NS:
+    """The real forms, reminders and time commitment for a fake program or department: the
+    plan's code reads only attributes, so it runs on the stand-in as on the real thing."""
+    content = builtin_content()
+    extra = tuple(getattr(view, "extra_questions", ()))
+    view.forms = department_forms(view, extra, "Mentor-Up", content, view.schedule, view.events)  # type: ignore[arg-type]
+    view.commitment = commitments(view, view.schedule, view.events, view.forms, content)  # type: ignore[arg-type]
+    view.reminders = list(form_reminders(view, view.schedule, view.forms))  # type: ignore[arg-type]
+    view.commitments = commitments_for(content, view.format)
+    view.returns_to = contact
+    return view
+
+
 def make_context(variant: str) -> dict:
     topics = all_topics()
     by_id = {t.id: t for t in topics}
@@ -266,7 +284,10 @@ def make_context(variant: str) -> dict:
         format=fmt,
         focus_areas=focus,
         paper_size="A4",
+        schedule=schedule,
+        blackouts=(),
     )
+    add_forms(program, org.lead)
     departments = []
     if variant != "two-bare":
         sales_focus = [by_id["customer-perspective"]]
@@ -286,6 +307,9 @@ def make_context(variant: str) -> dict:
                 events=program.events,
                 cohort=cohort,
                 agreement=program.agreement,
+                start=start,
+                session_time="10:30",
+                blackouts=(),
             ),
             NS(
                 name="Sales & Service",
@@ -306,8 +330,13 @@ def make_context(variant: str) -> dict:
                 events=[],
                 cohort=make_cohort("one-group"),
                 agreement=False,
+                start=start,
+                session_time="10:30",
+                blackouts=(),
             ),
         ]
+        for department in departments:
+            add_forms(department, department.contact)
     return {
         "org": org,
         "program": program,
@@ -373,7 +402,8 @@ def test_config_values_reach_the_right_pages(env, variant):
             assert md(topic.title) in pages[page], (page, topic.id)
     for session in ctx["schedule"]:
         assert longdate(session.date) in pages["sessions.md"]
-        assert shortdate(session.date) in pages["evaluation.md"]
+    for reminder in ctx["program"].reminders:  # the calendar's form days, in the guide
+        assert shortdate(reminder.date) in pages["evaluation.md"]
     for dept in ctx["departments"]:
         assert f"../departments/{dept.slug}.md" in pages["roles.md"]
         assert md(dept.name) in pages["roles.md"]
@@ -535,22 +565,21 @@ def test_training_off_is_not_mentioned_as_scheduled(env):
     assert "Mentor check-ins" in plain(env.get_template("site/guide/roles.md").render(**ctx))
 
 
-def test_evaluation_measures_change(env):
+def test_evaluation_prints_every_question_of_the_forms(env):
+    """The guide quotes each question exactly as the forms ask it, with its scale."""
     ctx = make_context("six-pairs")
-    text = plain(render_all(env, "six-pairs")["evaluation.md"])
-    assert "from 0 (not at all likely) to 10 (extremely likely)" in text
-    assert "from 1 (not at all) to 5" in text
-    for question in (
-        "Are you meeting regularly",
-        "Are the mentee's goals progressing",
-        "Is the agreement being kept",
-        "Any concerns",
-    ):
-        assert question in text
-    assert "How is the match so far?" in text
-    schedule = ctx["schedule"]
-    for session, following in zip(schedule, schedule[1:], strict=False):
-        assert f"| {shortdate(following.date)}, before the next session |" in text, session.number
+    page = render_all(env, "six-pairs")["evaluation.md"]
+    text = plain(page)
+    assert "(0 not at all likely to 10 extremely likely)" in text
+    assert "(1 not confident to 5 very confident)" in text
+    for form in ctx["program"].forms.values():
+        if form.kind in ("self-assessment", "pulse", "mid", "end"):
+            for question in form.questions:
+                assert md(question.text) in page, (form.id, question.text)
+    reminders = ctx["program"].reminders
+    for reminder, following in zip(reminders[1:], reminders[2:], strict=False):
+        assert f"| {shortdate(reminder.date)} |" in text
+        assert f"| {shortdate(following.date)} |" in text
 
 
 # --- the topic library ------------------------------------------------------------------------
