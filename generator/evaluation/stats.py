@@ -323,14 +323,11 @@ def _form(group: GroupStats, form_id: str) -> FormStats | None:
 
 def _hidden_forms(groups: list[GroupStats], min_group: int) -> dict[str, set[str]]:
     overall, departments = groups[0], groups[1:]
-    return {
-        form.form: suppressed(
-            form.respondents,
-            {g.slug: _form(g, form.form).respondents for g in departments if _form(g, form.form)},
-            min_group,
-        )
-        for form in overall.forms
-    }
+    hidden = {}
+    for form in overall.forms:
+        counts = {g.slug: found.respondents for g in departments if (found := _form(g, form.form))}
+        hidden[form.form] = suppressed(form.respondents, counts, min_group)
+    return hidden
 
 
 def _hidden_questions(groups: list[GroupStats], min_group: int) -> dict[tuple, set[str]]:

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from generator.config.content import ContentSpec
 from generator.config.fields import slugify
 from generator.config.resolved import Settings
-from generator.program.due import occasions
 from generator.program.forms import Form, Setting, catalogue
-from generator.program.schedule import CohortEvent, Session
+from generator.program.schedule import CohortEvent, Session, occasions
 
 PRINT_DIR = "printables"
 BOOKLET = "booklet"

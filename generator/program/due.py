@@ -13,29 +13,10 @@ from datetime import date, timedelta
 
 from generator.config.resolved import Settings
 from generator.program.forms import Form
-from generator.program.schedule import MIDPOINT, CohortEvent, Session, next_free, previous_free
+from generator.program.schedule import CohortEvent, Session, next_free, occasions, previous_free
 
 #: A form due before the first session is asked for this many days ahead.
 DAYS_BEFORE_KICKOFF = 3
-
-
-def occasions(due: str, schedule: tuple[Session, ...]) -> tuple[Session | None, ...]:
-    """The sessions after which (or, for kick-off forms, at which) a form is due; None stands
-    for "before the first session". Empty when the program has no such moment."""
-    last = schedule[-1]
-    if due == "before-kickoff":
-        return (None,)
-    if due == "kickoff":
-        return (schedule[0],)
-    if due == "each-session":
-        return schedule
-    if due == "after-each-session":
-        return tuple(s for s in schedule if s != last)
-    if due == "midpoint":
-        return tuple(s for s in schedule if s.kind == MIDPOINT and s != last)
-    if due == "end":
-        return (last,)
-    return ()  # "event": due at cohort events, which have their own dates
 
 
 @dataclass(frozen=True)

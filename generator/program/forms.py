@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from generator.config.content import ContentSpec, FormSpec, QuestionSpec, wording
 from generator.config.fields import ROLES
-from generator.program.schedule import CohortEvent, Session
+from generator.program.schedule import CohortEvent, Session, occasions
 
 #: Field types, as the content model names them: a line of text, a box of text, a tick box,
 #: a 1-5 scale, a 0-10 scale, one of a list of options.
@@ -178,15 +178,17 @@ def questions(spec: FormSpec, form_id: str, role: str | None, setting: Setting) 
         if text is None:
             continue
         text = text.replace("{program}", setting.program_name)
-        found.extend(_expand(question, form_id, text, setting))
+        found.extend(_expand(question, form_id, text, setting, spec.due))
     return found
 
 
-def _expand(spec: QuestionSpec, form_id: str, text: str, setting: Setting) -> Iterator[Question]:
+def _expand(
+    spec: QuestionSpec, form_id: str, text: str, setting: Setting, due: str
+) -> Iterator[Question]:
     """One question, or one per focus area (``each``) or per number (``repeat``)."""
     options: tuple[str, ...] = tuple(spec.options)
-    if spec.fill == "sessions":
-        options = tuple(str(session.number) for session in setting.schedule)
+    if spec.fill == "sessions":  # the sessions this form is filled in after
+        options = tuple(str(s.number) for s in occasions(due, setting.schedule) if s)
     value = setting.fills.get(spec.fill or "", "")
     common = {
         "type": spec.type,

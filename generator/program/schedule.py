@@ -295,3 +295,22 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
             90,
         )
     return tuple(sorted(events, key=lambda event: event.start))
+
+
+def occasions(due: str, schedule: tuple[Session, ...]) -> tuple[Session | None, ...]:
+    """The sessions after which (or, for kick-off forms, at which) a form is due; None stands
+    for "before the first session". Empty when the program has no such moment."""
+    last = schedule[-1]
+    if due == "before-kickoff":
+        return (None,)
+    if due == "kickoff":
+        return (schedule[0],)
+    if due == "each-session":
+        return schedule
+    if due == "after-each-session":
+        return tuple(s for s in schedule if s != last)
+    if due == "midpoint":
+        return tuple(s for s in schedule if s.kind == MIDPOINT and s != last)
+    if due == "end":
+        return (last,)
+    return ()  # "event": due at cohort events, which have their own dates

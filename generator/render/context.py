@@ -75,9 +75,7 @@ class CalendarRow:
     event: CohortEvent | None = doc(
         "The cohort event (its time and facilitator); none for a pair session.", default=None
     )
-    agenda: SessionAgenda | None = doc(
-        "A session's agenda; none for a cohort event.", default=None
-    )
+    agenda: SessionAgenda | None = doc("A session's agenda; none for a cohort event.", default=None)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -110,7 +110,10 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     assert nps.mean == pytest.approx(36 / 5)
     assert nps.nps == pytest.approx(100 * (2 - 2) / 5)
     assert sales_end.texts == (
-        ("Something you can do now that you could not do before", tuple(f"{SECRET}{i}" for i in range(5))),
+        (
+            "Something you can do now that you could not do before",
+            tuple(f"{SECRET}{i}" for i in range(5)),
+        ),
     )
     overall_end = next(f for f in groups["overall"].forms if f.form == "end-mentee")
     assert overall_end.questions[0].mean == pytest.approx(27 / 7)

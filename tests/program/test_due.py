@@ -8,8 +8,8 @@ from generator.config.content import builtin_content
 from generator.config.model import FIRST_BLACKOUT
 from generator.config.resolved import Settings, Span, Topic
 from generator.program.documents import department_forms
-from generator.program.due import attends, form_reminders, occasions, time_commitment
-from generator.program.schedule import cohort_events, schedule
+from generator.program.due import attends, form_reminders, time_commitment
+from generator.program.schedule import cohort_events, occasions, schedule
 from tests.helpers import make_settings
 
 TOPICS = (Topic("a", "Alpha"), Topic("b", "Beta"))

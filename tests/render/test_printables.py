@@ -20,7 +20,10 @@ A4, LETTER = (595, 842), (612, 792)
 
 
 def plans(config: Path) -> dict:
-    return {d.slug: plan_department(d, "Mentor-Up", load(config).content) for d in load(config).departments}
+    return {
+        d.slug: plan_department(d, "Mentor-Up", load(config).content)
+        for d in load(config).departments
+    }
 
 
 def docs(config: Path, slug: str) -> list:
@@ -94,7 +97,10 @@ def test_booklet_holds_every_field_once(built_site: Path, small_config: Path) ->
 def test_catalogue_names_are_unique_and_readable() -> None:
     playbook = load(Path("playbook/organisation.yaml"))
     for department in playbook.departments:
-        forms = {d.form.id: d.form for d in plan_department(department, "Mentor-Up", builtin_content()).documents}
+        forms = {
+            d.form.id: d.form
+            for d in plan_department(department, "Mentor-Up", builtin_content()).documents
+        }
         names = field_names(forms)
         assert len(names) == len(set(names))
         assert all("." not in name and " " not in name for name in names)
@@ -181,14 +187,19 @@ def test_department_without_agreement_gets_no_agreement_document(write_config) -
 
     text = MINIMAL.replace("    sessions: 3\n", "    sessions: 3\n    agreement: false\n")
     playbook = load(write_config(text))
-    research, sales = (plan_department(d, "Reverse Up", playbook.content) for d in playbook.departments)
+    research, sales = (
+        plan_department(d, "Reverse Up", playbook.content) for d in playbook.departments
+    )
     assert "agreement" in [doc.slug for doc in research.documents]
     assert "agreement" not in [doc.slug for doc in sales.documents]
 
 
 def test_agreement_form_has_the_fields_good_agreements_cover(small_config: Path) -> None:
     playbook = load(small_config)
-    forms = {doc.slug: doc.form for doc in plan_department(playbook.departments[0], "M", playbook.content).documents}
+    forms = {
+        doc.slug: doc.form
+        for doc in plan_department(playbook.departments[0], "M", playbook.content).documents
+    }
     fields = set(forms["agreement"].fields)
     for key in (
         "goal_1",
