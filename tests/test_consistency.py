@@ -13,9 +13,11 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import yaml
 
 from generator.commands.build import build
 from generator.config.load import load
+from generator.config.spelling import BRITISH_TO_AMERICAN
 from generator.program.plan import ProgramPlan, plan_program
 from generator.render.filters import about_hours, hours
 from tests.helpers import CHECKOUT, visible_text
@@ -161,3 +163,56 @@ def test_no_group_document_uses_pair_wording(example: tuple[Path, ProgramPlan]) 
             )
             found = PAIR_WORDING.findall(f"{text} {titles}")
             assert not found, (document.slug, found)
+
+
+#: The other spelling's words, as each locale must never print them in the playbook's own text.
+FOREIGN = {
+    "en-GB": re.compile(r"(?<![A-Za-z])(program|programs|well-being)(?![A-Za-z])", re.I),
+    "en-US": re.compile(
+        r"(?<![A-Za-z])(" + "|".join(sorted(BRITISH_TO_AMERICAN, key=len, reverse=True)) + r")"
+        r"(?![A-Za-z])",
+        re.I,
+    ),
+}
+
+
+def _config_strings(config: Path) -> list[str]:
+    """Every text the config itself holds: the organisation's own words, kept as written."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str) and len(value) > 3:
+            found.append(" ".join(value.split()))
+
+    walk(yaml.safe_load(config.read_text(encoding="utf-8")))
+    return sorted(found, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-US"])
+def test_one_spelling_throughout(tmp_path: Path, locale: str) -> None:
+    """Every page and printable speaks one spelling; only the config's own words may differ."""
+    folder = tmp_path / "playbook"
+    shutil.copytree(CHECKOUT / "playbook", folder)
+    config = folder / "organisation.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: Northwind Traders\n",
+                                   f"  name: Northwind Traders\n  locale: {locale}\n", 1),
+                      encoding="utf-8")  # fmt: skip
+    build(config, site_only=True)
+    own = _config_strings(config)
+    found = set()
+    for page in sorted((tmp_path / "site").rglob("*.html")):
+        visible = visible_text(page)
+        for words in own:
+            visible = visible.replace(words, " ")
+        found |= {
+            (page.relative_to(tmp_path).as_posix(), visible[max(m.start() - 30, 0) : m.end() + 10])
+            for m in FOREIGN[locale].finditer(visible)
+        }
+    assert not sorted(found)[:10]

@@ -44,7 +44,8 @@ def render_parts(
     """
     playbook = program.playbook
     templates = playbook.resolve(playbook.config.site.templates)
-    env = make_environment(templates, cache.folder.parent / "jinja" if cache else None)
+    jinja = cache.folder.parent / "jinja" if cache else None
+    env = make_environment(templates, jinja, playbook.config.organisation.locale)
     tree = render_site(program, env, pdfs=pdfs)
     memo = cache.memo(program, templates, pdfs=pdfs) if cache else None
     context = base_context(program, pdfs=pdfs)

@@ -50,6 +50,8 @@ def collect_program(config_path: Path, paths: list[Path]) -> CollectOutcome:
         {d.slug: d.settings.sessions for d in playbook.departments},
         config.evaluation,
     )
-    env = make_environment(playbook.resolve(config.site.templates))
+    env = make_environment(
+        playbook.resolve(config.site.templates), locale=config.organisation.locale
+    )
     replace_folder(report_tree(playbook, collected, groups, catalogues, env), folder)
     return CollectOutcome(collected, groups, folder, pairs is not None)

@@ -50,7 +50,9 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     result = pair_cohort(people, settings, playbook.source)
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, plan_program(playbook), site)
-    env = make_environment(playbook.resolve(config.site.templates))
+    env = make_environment(
+        playbook.resolve(config.site.templates), locale=config.organisation.locale
+    )
     tree: Tree = pairing_report_tree(result, env)
     tree[PAIRS_CSV] = pairs_csv(result)
     for packet in packets:

@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 
 from generator.config.base import Strict
 from generator.config.fields import Format
+from generator.config.spelling import DEFAULT, spell
 
 CONTENT_FILE = Path(__file__).with_name("content.yaml")
 
@@ -175,10 +176,10 @@ def _unique_keys(form: _Keyed) -> _Keyed:
 
 
 @cache
-def builtin_content() -> ContentSpec:
-    """The content model shipped with the package."""
-    data = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
-    return ContentSpec.model_validate(data)
+def builtin_content(locale: str = DEFAULT) -> ContentSpec:
+    """The content model shipped with the package, in the organisation's spelling."""
+    text = spell(CONTENT_FILE.read_text(encoding="utf-8"), locale)
+    return ContentSpec.model_validate(yaml.safe_load(text))
 
 
 def unknown_removals(changes: ContentChanges) -> list[tuple[str, int, str, list[str]]]:
@@ -192,9 +193,10 @@ def unknown_removals(changes: ContentChanges) -> list[tuple[str, int, str, list[
     return found
 
 
-def merged(changes: ContentChanges) -> ContentSpec:
-    """The built-in model with a program's changes applied."""
-    content = builtin_content()
+def merged(changes: ContentChanges, locale: str = DEFAULT) -> ContentSpec:
+    """The built-in model, in the organisation's spelling, with a program's changes applied
+    (as written: they are the organisation's own words)."""
+    content = builtin_content(locale)
     forms = [_merge_form(form, changes.forms.get(form.kind)) for form in content.forms]
     return ContentSpec(
         preparation_minutes=content.preparation_minutes

@@ -54,7 +54,7 @@ def load(path: Path) -> Playbook:
     except ValidationError as err:
         problems = [_describe(error, data) for error in err.errors()]
         raise ConfigError(report(source, problems)) from None
-    topics = topic_library(config.topics)
+    topics = topic_library(config.topics, config.organisation.locale)
     problems = [*cross_checks(config, topics), *path_problems(config, path.resolve().parent)]
     if problems:
         raise ConfigError(report(source, problems))
@@ -319,7 +319,7 @@ def resolve(
     """Merge program defaults under each department's overrides."""
     defaults = _settings(config.program, topics, config.organisation.lead)
     departments = tuple(_department(d, config, topics, defaults) for d in config.departments)
-    content = merged(config.content)
+    content = merged(config.content, config.organisation.locale)
     return Playbook(config, config_path, topics, defaults, departments, content, source)
 
 

@@ -28,6 +28,8 @@ from generator.config.content import ContentChanges
 from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
+from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
+from generator.config.spelling import Locale
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CADENCE_RE = re.compile(
@@ -89,6 +91,12 @@ class Organisation(Strict):
     )
     brand_colour: str = Field(
         "#1f6f8b", description="The brand colour as a hex code, e.g. '#1f6f8b' (quote it)."
+    )
+    locale: Locale = Field(
+        DEFAULT_LOCALE,
+        description="The spelling of everything the playbook writes: en-GB (programme, "
+        "organisation, wellbeing) or en-US (program, organization, well-being). Your own "
+        "text in this file stays as you wrote it.",
     )
 
     @field_validator("brand_colour", mode="before")

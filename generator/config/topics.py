@@ -9,14 +9,16 @@ import yaml
 
 from generator.config.model import CustomTopic
 from generator.config.resolved import Activity, Topic
+from generator.config.spelling import DEFAULT, spell
 
 TOPICS_FILE = Path(__file__).with_name("topics.yaml")
 
 
 @cache
-def builtin_topics() -> tuple[Topic, ...]:
-    """The topic library shipped with the package, in its published order."""
-    entries = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+def builtin_topics(locale: str = DEFAULT) -> tuple[Topic, ...]:
+    """The topic library shipped with the package, in its published order and the
+    organisation's spelling."""
+    entries = yaml.safe_load(spell(TOPICS_FILE.read_text(encoding="utf-8"), locale))
     return tuple(_topic(entry) for entry in entries)
 
 
@@ -51,8 +53,8 @@ def custom_topic(topic: CustomTopic) -> Topic:
     )
 
 
-def topic_library(custom: list[CustomTopic]) -> dict[str, Topic]:
-    """Every topic by id: built-in ones first, then the organisation's own."""
-    library = {topic.id: topic for topic in builtin_topics()}
+def topic_library(custom: list[CustomTopic], locale: str = DEFAULT) -> dict[str, Topic]:
+    """Every topic by id: built-in ones first, then the organisation's own (as written)."""
+    library = {topic.id: topic for topic in builtin_topics(locale)}
     library.update((topic.id, custom_topic(topic)) for topic in custom)
     return library

@@ -12,10 +12,11 @@ Everything is counted in five-minute units; activities share their part by their
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from generator.config.resolved import Settings, Topic
+from generator.config.spelling import spell
 from generator.program.rotation import Rotation, for_group
 from generator.program.schedule import KICKOFF, MIDPOINT, WRAPUP, Session
 
@@ -420,3 +421,28 @@ def cohort_agenda(kind: str, minutes: int) -> list[AgendaItem]:
         AgendaItem(title, length, notes)
         for (title, _, notes), length in zip(items, lengths, strict=True)
     ]
+
+
+def respelled(
+    agendas: Sequence[SessionAgenda], sessions: Sequence[Session], locale: str
+) -> tuple[SessionAgenda, ...]:
+    """The agendas' own words in the organisation's spelling. A custom topic's activities and
+    starters are the organisation's text and stay as the config wrote them."""
+    result = []
+    for agenda, session in zip(agendas, sessions, strict=True):
+        own = session.topic is not None and session.topic.custom
+        items = tuple(
+            item if own and item.activity else _respell_item(item, locale) for item in agenda.items
+        )
+        prompts = agenda.prompts if own else tuple(spell(p, locale) for p in agenda.prompts)
+        result.append(SessionAgenda(items, prompts))
+    return tuple(result)
+
+
+def respelled_items(items: Sequence[AgendaItem], locale: str) -> tuple[AgendaItem, ...]:
+    """A cohort event's items (all the playbook's own words) in the organisation's spelling."""
+    return tuple(_respell_item(item, locale) for item in items)
+
+
+def _respell_item(item: AgendaItem, locale: str) -> AgendaItem:
+    return replace(item, title=spell(item.title, locale), notes=spell(item.notes, locale))

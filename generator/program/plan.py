@@ -15,7 +15,15 @@ from typing import Any
 from generator.config.content import ContentSpec
 from generator.config.fields import ROLES
 from generator.config.resolved import Playbook, ResolvedDepartment, Settings
-from generator.program.agenda import AgendaItem, SessionAgenda, cohort_agenda, session_agendas
+from generator.config.spelling import DEFAULT
+from generator.program.agenda import (
+    AgendaItem,
+    SessionAgenda,
+    cohort_agenda,
+    respelled,
+    respelled_items,
+    session_agendas,
+)
 from generator.program.documents import Document, department_forms, documents
 from generator.program.due import Reminder, TimeCommitment, form_reminders, time_commitment
 from generator.program.forms import Form
@@ -75,9 +83,10 @@ def commitments(
 
 
 def plan_department(
-    department: ResolvedDepartment, program: str, content: ContentSpec
+    department: ResolvedDepartment, program: str, content: ContentSpec, locale: str = DEFAULT
 ) -> DepartmentPlan:
-    """Plan one department of the program called ``program``."""
+    """Plan one department of the program called ``program``, its agendas in ``locale``'s
+    spelling."""
     settings = department.settings
     sessions = schedule(settings)
     events = cohort_events(settings, sessions)
@@ -87,8 +96,10 @@ def plan_department(
         department=department,
         schedule=sessions,
         events=events,
-        agendas=session_agendas(sessions, settings),
-        event_agendas=tuple(tuple(cohort_agenda(e.kind, e.minutes)) for e in events),
+        agendas=respelled(session_agendas(sessions, settings), sessions, locale),
+        event_agendas=tuple(
+            respelled_items(cohort_agenda(e.kind, e.minutes), locale) for e in events
+        ),
         reminders=form_reminders(settings, sessions, forms),
         forms=forms,
         documents=documents(forms),
@@ -128,11 +139,14 @@ def epoch(playbook: Playbook) -> datetime:
 def plan_program(playbook: Playbook, pairing: dict[str, Any] | None = None) -> ProgramPlan:
     """Plan the defaults and every department; ``pairing`` is the public pairing summary."""
     program = playbook.config.organisation.program
-    plans = tuple(plan_department(d, program, playbook.content) for d in playbook.departments)
+    locale = playbook.config.organisation.locale
+    plans = tuple(
+        plan_department(d, program, playbook.content, locale) for d in playbook.departments
+    )
     defaults, content = playbook.defaults, playbook.content
     sessions = schedule(defaults)
     events = cohort_events(defaults, sessions)
-    agendas = session_agendas(sessions, defaults)
+    agendas = respelled(session_agendas(sessions, defaults), sessions, locale)
     forms = department_forms(defaults, (), program, content, sessions, events)
     commitment = commitments(defaults, sessions, events, forms, content)
     reminders = form_reminders(defaults, sessions, forms)

@@ -18,8 +18,10 @@ from typing import Any
 
 import jinja2
 
+from generator.config.spelling import DEFAULT
 from generator.errors import TemplateError
 from generator.render.filters import FILTERS
+from generator.render.respell import Respell, respelling_version
 from generator.resources import builtin_templates_dir
 
 
@@ -83,12 +85,14 @@ def did_you_mean(name: str, candidates: list[str]) -> str:
 
 
 def make_environment(
-    user_templates: Path | None, bytecode: Path | None = None
+    user_templates: Path | None, bytecode: Path | None = None, locale: str = DEFAULT
 ) -> jinja2.Environment:
     """One environment: user templates first, then built-in; ``!default/`` is always built-in.
 
     ``bytecode`` is a folder where compiled templates are kept between builds (jinja checks
-    each against its source, so an edited template is compiled again).
+    each against its source, so an edited template is compiled again; the spelling is part of
+    the cache's file names, since the same source compiles differently in each). Prose is
+    respelled for ``locale`` as templates compile (``respell``).
     """
     builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"!default": builtin})]
@@ -102,17 +106,20 @@ def make_environment(
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(bytecode),
+        bytecode_cache=_bytecode_cache(bytecode, locale),
+        extensions=[Respell],
     )
+    env.locale = locale  # type: ignore[attr-defined]
     env.filters.update(FILTERS)
     return env
 
 
-def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+def _bytecode_cache(folder: Path | None, locale: str) -> jinja2.BytecodeCache | None:
     if folder is None:
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    version = respelling_version(locale)
+    return jinja2.FileSystemBytecodeCache(str(folder), f"__jinja2_{version}_%s.cache")
 
 
 def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
@@ -124,7 +131,8 @@ def guide_environment(env: jinja2.Environment) -> jinja2.Environment:
     bytecode = env.bytecode_cache
     if isinstance(bytecode, jinja2.FileSystemBytecodeCache):
         # jinja keys compiled templates by name only, not by these settings: keep them apart
-        bytecode = jinja2.FileSystemBytecodeCache(bytecode.directory, "__guide_%s.cache")
+        pattern = bytecode.pattern.replace("__jinja2_", "__guide_")
+        bytecode = jinja2.FileSystemBytecodeCache(bytecode.directory, pattern)
     return env.overlay(trim_blocks=False, lstrip_blocks=False, bytecode_cache=bytecode)
 
 

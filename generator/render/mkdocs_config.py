@@ -21,6 +21,7 @@ from generator.config.site_settings import (
     path_problems,
     tag_problems,
 )
+from generator.config.spelling import spell
 from generator.errors import InputFileError, PlaybookError, TemplateError
 from generator.program.plan import ProgramPlan
 from generator.render.context import SiteContext
@@ -33,7 +34,7 @@ GUIDE_PAGES: tuple[tuple[str, str], ...] = (
     ("roles.md", "Roles and expectations"),
     ("pairing.md", "How pairing works"),
     ("ground-rules.md", "Ground rules"),
-    ("wellbeing.md", "Well-being and sensitive conversations"),
+    ("wellbeing.md", "Wellbeing and sensitive conversations"),
     ("sessions.md", "Session by session"),
     ("topics.md", "Topic library"),
     ("training.md", "Training"),
@@ -65,7 +66,8 @@ def nav(program: ProgramPlan, pages: Tree | None = None) -> list[Any]:
 
     The theme prints nav titles and the site name as raw HTML, so config text is escaped here.
     """
-    guide = [{title: f"guide/{page}"} for page, title in GUIDE_PAGES]
+    locale = program.playbook.config.organisation.locale
+    guide = [{spell(title, locale): f"guide/{page}"} for page, title in GUIDE_PAGES]
     departments: list[Any] = [{"Overview": "departments/index.md"}]
     if departments_in_nav(program):
         departments += [

@@ -81,7 +81,7 @@ def test_reads_radio_text_and_checkbox_fields(built_site: Path, tmp_path: Path) 
     fields = pdf_fields(target)
     assert fields["end-mentee-recommend"] == "9"
     assert fields["end-mentee-value"] == "4"
-    assert fields["end-mentee-learnt"] == ""
+    assert fields["end-mentee-learning"] == ""
 
 
 def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path]) -> None:
