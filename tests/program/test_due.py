@@ -51,7 +51,7 @@ def test_reminders_name_the_forms_and_land_on_free_days():
     assert reminders[0].date == date(2027, 1, 8)  # the Friday three days before
     middle = next(r for r in reminders if "mid" in r.forms)
     assert middle.forms == ("pulse", "mid")
-    assert "mid-program review" in middle.title
+    assert "mid-programme review" in middle.title
     assert reminders[-1].forms == ("end",)
     assert all(r.date.weekday() < 5 for r in reminders)
 

@@ -88,7 +88,7 @@ def test_cohort_events_and_form_reminders_are_in_the_calendar(small_config: Path
     assert reminder.decoded("dtstart") == date(2027, 3, 2)  # all day, the next working day
     assert str(reminder["transp"]) == "TRANSPARENT"
     assert "answer by 09 March 2027" in str(reminder["description"])
-    assert any(s.endswith(": end-of-program review") for s in summaries)
+    assert any(s.endswith(": end-of-programme review") for s in summaries)
     uids = [str(e["uid"]) for e in all_events(cal)]
     assert len(uids) == len(set(uids))
 

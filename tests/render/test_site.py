@@ -61,9 +61,9 @@ def test_department_page_shows_its_own_values(write_config):
 def test_department_page_lists_only_settings_that_really_differ(write_config):
     restated = "  - name: Research\n    sessions: 4\n    cadence: weekly\n    paper_size: A4\n"
     tree = render_tree(load(write_config(MINIMAL.replace("  - name: Research\n", restated))))
-    assert "Different from the program defaults" not in tree["docs/departments/research.md"]
+    assert "Different from the programme defaults" not in tree["docs/departments/research.md"]
     sales = tree["docs/departments/sales.md"]
-    assert "Different from the program defaults" in sales
+    assert "Different from the programme defaults" in sales
     assert "Sales sets its own sessions, focus areas." in sales
 
 

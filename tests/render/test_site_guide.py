@@ -407,7 +407,7 @@ def test_config_values_reach_the_right_pages(env, variant):
     for dept in ctx["departments"]:
         assert f"../departments/{dept.slug}.md" in pages["roles.md"]
         assert md(dept.name) in pages["roles.md"]
-    assert "![Program timeline](../assets/timeline.svg)" in pages["evaluation.md"]
+    assert "![Programme timeline](../assets/timeline.svg)" in pages["evaluation.md"]
 
 
 def test_time_commitment_is_computed(env):
@@ -465,7 +465,7 @@ def test_wellbeing_lists_every_support_contact(env):
 def test_wellbeing_without_support_points_to_the_lead(env):
     ctx = make_context("one-group")
     text = plain(render_all(env, "one-group")["wellbeing.md"])
-    assert f"Start with {ctx['org'].lead.name}, the program lead" in text
+    assert f"Start with {ctx['org'].lead.name}, the programme lead" in text
     assert "no anonymous reporting line" in text
     assert "rather not give your name" not in text
 
