@@ -411,14 +411,16 @@ COHORT_AGENDAS: dict[str, tuple[tuple[str, int, str], ...]] = {
 }
 
 
-def cohort_agenda(kind: str, minutes: int) -> list[AgendaItem]:
-    """A cohort event's items in five-minute steps, shared by their planned lengths."""
+def cohort_agenda(kind: str, minutes: int, format: str = "") -> list[AgendaItem]:  # noqa: A002
+    """A cohort event's items in five-minute steps, shared by their planned lengths; worded for
+    a group when the department meets as one."""
     items = COHORT_AGENDAS[kind]
     units = shares([length for _, length, _ in items], minutes // UNIT, floor=1)
     lengths = [count * UNIT for count in units]
     lengths[0] += minutes % UNIT
+    words = for_group if format == GROUP else str
     return [
-        AgendaItem(title, length, notes)
+        AgendaItem(words(title), length, words(notes))
         for (title, _, notes), length in zip(items, lengths, strict=True)
     ]
 

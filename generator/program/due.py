@@ -8,6 +8,7 @@ form is never printed for a moment the program does not have, nor counted twice.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,6 +28,8 @@ class Reminder:
     title: str
     description: str
     forms: tuple[str, ...] = ()  # the kinds of form it asks for
+    #: the day answers are due: the next session, a week after the last, the kick-off itself
+    answer_by: dt.date | None = None
 
 
 def due_kinds(forms: dict[str, Form]) -> dict[str, Form]:
@@ -54,13 +57,26 @@ def form_reminders(
             settings.start - timedelta(days=DAYS_BEFORE_KICKOFF), settings.blackouts
         )
         due = moments.pop(0)
-        names = _names(due)
+        kept = _names([f for f in due if not f.returned])
+        handed = _names([f for f in due if f.returned])
+        text = " ".join(
+            part
+            for part in (
+                f"Fill in your {kept} and bring it to the kick-off session." if kept else "",
+                f"Fill in your {handed} and hand it in as the form says, before the kick-off; "
+                "it goes to the person who reads it, not to your partner."
+                if handed
+                else "",
+            )
+            if part
+        )
         reminders.append(
             Reminder(
                 day,
-                f"Before the kick-off: {names}",
-                f"Fill in your {names} and bring them to the kick-off session.",
+                f"Before the kick-off: {_names(due)}",
+                text,
                 tuple(f.kind for f in due),
+                settings.start,
             )
         )
     for session in schedule:
@@ -68,7 +84,8 @@ def form_reminders(
             continue
         due = moments[session.number]
         following = next((s for s in schedule if s.number == session.number + 1), None)
-        by = f" Please answer by {following.date:%d %B %Y}." if following else ""
+        answer_by = following.date if following else session.date + timedelta(days=7)
+        by = f" Please answer by {answer_by:%d %B %Y}."
         day = next_free(session.date + timedelta(days=1), settings.blackouts)
         names = _names(due)
         reminders.append(
@@ -77,12 +94,15 @@ def form_reminders(
                 f"Feedback after session {session.number}: {names}",
                 f"Fill in your {names}; it takes about {sum(f.minutes for f in due)} minutes.{by}",
                 tuple(f.kind for f in due),
+                answer_by,
             )
         )
     return tuple(reminders)
 
 
 def _names(forms: list[Form]) -> str:
+    if not forms:
+        return ""
     titles = [form.title.split(":")[0].lower() for form in forms]
     return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
 

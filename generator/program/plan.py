@@ -98,7 +98,8 @@ def plan_department(
         events=events,
         agendas=respelled(session_agendas(sessions, settings), sessions, locale),
         event_agendas=tuple(
-            respelled_items(cohort_agenda(e.kind, e.minutes), locale) for e in events
+            respelled_items(cohort_agenda(e.kind, e.minutes, settings.format), locale)
+            for e in events
         ),
         reminders=form_reminders(settings, sessions, forms),
         forms=forms,

@@ -98,10 +98,15 @@ class Rotation:
 
 
 _GROUP_WORDS = (
+    (re.compile(r"\bthe mentoring agreement\b", re.I), "the group agreement"),
     (re.compile(r"\bthe mentee's\b", re.I), "each leader's"),
     (re.compile(r"\bthe mentee\b", re.I), "each leader"),
     (re.compile(r"\bthe pair\b", re.I), "the group"),
     (re.compile(r"\bmentees\b", re.I), "leaders"),
+    (re.compile(r"\b(?:your own|your) partner\b", re.I), "your group"),
+    (re.compile(r"\beither of you\b", re.I), "any of you"),
+    (re.compile(r"\bpairs\b", re.I), "groups"),
+    (re.compile(r"\bpair\b", re.I), "group"),
 )
 
 

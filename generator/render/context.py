@@ -287,6 +287,7 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "review'.",
         "description": "What to do, and by when.",
         "forms": "The kinds of form it asks for.",
+        "answer_by": "The day answers are due (the next session; a week after the last).",
     },
     TimeCommitment: {
         "role": "mentee or mentor.",

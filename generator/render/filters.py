@@ -43,6 +43,13 @@ def shortcode(icon: Any) -> str:
     return md(text)
 
 
+def sentence(value: Any) -> str:
+    """Text with its first letter made a capital and the rest left alone ("only when I ask"
+    -> "Only when I ask"), where Jinja's ``capitalize`` would lower every other letter."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 def possessive(value: Any) -> str:
     """A name's possessive: 'Northwind' -> "Northwind's", 'Traders' -> "Traders'".
 
@@ -128,6 +135,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "shortdate": shortdate,
     "hours": hours,
     "about_hours": about_hours,
+    "sentence": sentence,
     "plural": plural,
     "yaml_str": yaml_str,
     "html_lines": html_lines,
