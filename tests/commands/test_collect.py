@@ -123,8 +123,13 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     assert trend.change == pytest.approx(1.4)
     flagged = [(f.form, f.question, f.mean) for f in groups["sales"].adjust]
     assert flagged == [
-        ("End-of-program review: mentor", "Overall, how valuable was the program for you?", 2.0),
-        ("Mid-program review: mentee", "Progress towards your goals so far", pytest.approx(2.2)),
+        # en-GB, the default locale, spells the playbook's own words: programme
+        (
+            "End-of-programme review: mentor",
+            "Overall, how valuable was the programme for you?",
+            2.0,
+        ),
+        ("Mid-programme review: mentee", "Progress towards your goals so far", pytest.approx(2.2)),
     ]
     csv_end = next(f for f in groups["sales"].forms if f.form == "end-mentor")
     assert csv_end.responses == 1
@@ -226,7 +231,7 @@ def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     assert SECRET not in page
     assert "From the survey" not in page
     assert "*Not shown: fewer than 5 respondents.*" in page
-    assert "| Overall, how valuable was the program for you? | 7 | 3.86 |" in page
+    assert "| Overall, how valuable was the programme for you? | 7 | 3.86 |" in page
     site = build(config, config.parent / "site-with-results")  # strict MkDocs build
     assert "3.86" in (site / "evaluation-results" / "index.html").read_text(encoding="utf-8")
 
