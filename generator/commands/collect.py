@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config.load import load
+from generator.evaluation.change import Change, evaluate_change
 from generator.evaluation.collect import Catalogues, Collected, collect
 from generator.evaluation.report import FOLDER, pairs_per_department
 from generator.evaluation.stats import GroupStats, evaluate
@@ -29,6 +30,7 @@ class CollectOutcome:
     groups: list[GroupStats]
     folder: Path
     rates_known: bool
+    change: Change | None = None
 
 
 def collect_program(config_path: Path, paths: list[Path]) -> CollectOutcome:
@@ -42,16 +44,21 @@ def collect_program(config_path: Path, paths: list[Path]) -> CollectOutcome:
     if not collected.responses:
         return CollectOutcome(collected, [], folder, rates_known=False)
     pairs = pairs_per_department(playbook, private)
+    names = {d.slug: d.name for d in playbook.departments}
     groups = evaluate(
         collected.responses,
         catalogues,
-        {d.slug: d.name for d in playbook.departments},
+        names,
         pairs,
         {d.slug: d.settings.sessions for d in playbook.departments},
         config.evaluation,
     )
+    topics = {t.id: t.title for d in playbook.departments for t in d.settings.focus_areas}
+    change = evaluate_change(
+        collected.responses, catalogues, names, topics, config.evaluation.min_group
+    )
     env = make_environment(
         playbook.resolve(config.site.templates), locale=config.organisation.locale
     )
-    replace_folder(report_tree(playbook, collected, groups, catalogues, env), folder)
-    return CollectOutcome(collected, groups, folder, pairs is not None)
+    replace_folder(report_tree(playbook, collected, groups, change, catalogues, env), folder)
+    return CollectOutcome(collected, groups, folder, pairs is not None, change)

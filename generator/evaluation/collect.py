@@ -1,4 +1,5 @@
-"""collect: filled feedback forms (PDF or a survey tool's CSV export) to Response records.
+"""collect: filled feedback forms and self-assessments (PDF or a survey tool's CSV export) to
+Response records.
 
 Forms are recognised by what they carry, never by their file names, so files may arrive in any
 folder structure:
@@ -13,7 +14,9 @@ folder structure:
   in an identity column, ``end-mentor-form`` = ``form=end-mentor;department=sales;program=x``,
   which the survey fills in as a hidden or pre-set answer.
 
-Anything that is not one of our filled feedback forms becomes a ``Skipped`` record with the
+The forms read are the feedback forms (pulse, mid-point, end) and the self-assessment, which
+the end form rates again so that ``change`` can compare a person's start and end. Anything else
+(a goal worksheet, an agreement, a file that is not ours) becomes a ``Skipped`` record with the
 reason; one bad file never stops the others.
 
 Reads files, writes nothing.
@@ -31,6 +34,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from generator.config.fields import ROLES
 from generator.pairing.packets import quiet_pypdf
 from generator.program.forms import (
     BOX,
@@ -39,6 +43,7 @@ from generator.program.forms import (
     IDENTITY_KEY,
     TEXT,
     Form,
+    feedback_id,
     field_name,
     identity_form_id,
     parse_identity,
@@ -46,6 +51,11 @@ from generator.program.forms import (
 from generator.program.pdfinfo import INFO_KEY, parse_pdf_identity
 
 log = logging.getLogger(__name__)
+
+#: The kinds of form read: the feedback forms, and the self-assessment the end form rates again.
+EVALUATED_KINDS = ("self-assessment", *FEEDBACK_KINDS)
+#: Every form id read, in the order they are filled in.
+EVALUATED_FORMS = tuple(feedback_id(kind, role) for kind in EVALUATED_KINDS for role in ROLES)
 
 #: Department slug -> form id -> Form: the question catalogue of every department.
 Catalogues = dict[str, dict[str, Form]]
@@ -57,7 +67,7 @@ UNTICKED = {"", "/off", "off", "no", "n", "false", "0"}
 
 @dataclass(frozen=True)
 class Response:
-    """One returned feedback form: where it came from, which form, and its answers."""
+    """One returned form: where it came from, which form, and its answers."""
 
     source: str
     form: Form
@@ -67,7 +77,7 @@ class Response:
 
     @property
     def kind(self) -> str:
-        """pulse, mid or end."""
+        """self-assessment, pulse, mid or end."""
         return self.form.kind
 
     @property
@@ -138,9 +148,9 @@ def department_of(identity: dict[str, str], catalogues: Catalogues, program: str
     return department
 
 
-def feedback_only(form: Form) -> Form:
-    """``form`` if it is a feedback form, else why it is not evaluated."""
-    if form.kind not in FEEDBACK_KINDS:
+def evaluated_only(form: Form) -> Form:
+    """``form`` if it is a feedback form or a self-assessment, else why it is not evaluated."""
+    if form.kind not in EVALUATED_KINDS:
         msg = f"'{form.id}' ({form.title}) is not a feedback form"
         raise FormError(msg)
     return form
@@ -154,7 +164,7 @@ def recognise(identity: dict[str, str], catalogues: Catalogues, program: str) ->
     if form is None:
         msg = f"form '{form_id}' is not in the {department} catalogue"
         raise FormError(msg)
-    return feedback_only(form)
+    return evaluated_only(form)
 
 
 def answers_of(form: Form, raw: dict[str, str]) -> dict[str, str]:
@@ -263,7 +273,7 @@ def pdf_responses(
     catalogues: Catalogues,
     program: str,
 ) -> Collected:
-    """A response for each answered feedback form in a PDF: one form, or a whole booklet.
+    """A response for each answered form we evaluate in a PDF: one form, or a whole booklet.
 
     A booklet holds every feedback form of its department and a participant fills in one or
     two, so its unanswered forms are passed over; only a PDF with no answers at all is skipped.
@@ -274,10 +284,10 @@ def pdf_responses(
         msg = f"no field of any {department} form (a form of an older config?)"
         raise FormError(msg)
     if len(forms) == 1:
-        form = feedback_only(forms[0])
+        form = evaluated_only(forms[0])
         return Collected([response_of(source, form, department, answers_of(form, fields))])
     result = Collected()
-    for form in (form for form in forms if form.kind in FEEDBACK_KINDS):
+    for form in (form for form in forms if form.kind in EVALUATED_KINDS):
         try:
             answers = answers_of(form, fields)
         except FormError as err:

@@ -10,8 +10,7 @@ from pathlib import Path
 from generator.config.fields import slugify
 from generator.config.resolved import Playbook
 from generator.errors import BuildError
-from generator.evaluation.collect import Catalogues, Response
-from generator.evaluation.stats import FEEDBACK_FORMS
+from generator.evaluation.collect import EVALUATED_FORMS, Catalogues, Response
 from generator.pairing import report as pairing
 from generator.spreadsheet import cell_value, csv_text
 
@@ -25,7 +24,7 @@ def answers_csv(responses: list[Response], catalogues: Catalogues) -> str:
     that would be a formula is text."""
     fields: dict[str, None] = {}
     for catalogue in catalogues.values():
-        for form_id in FEEDBACK_FORMS:
+        for form_id in EVALUATED_FORMS:
             form = catalogue.get(form_id)
             fields.update(dict.fromkeys(q.field for q in (form.questions if form else ())))
     rows = (

@@ -4,6 +4,9 @@ Per department and overall: responses and rates, each scale question's distribut
 the NPS of the 0-10 recommend question, the mid-to-end trend, free text by question, and the
 questions to adjust. ``aggregates`` then keeps only what may be published: no free text, and
 no figure for a group of fewer than ``min_group`` respondents.
+
+Only the feedback forms are counted here. Self-assessments are read too, but a start rating
+means something only next to the same person's end rating: ``change`` compares them.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import jinja2
 
 from generator.config.resolved import Playbook
+from generator.evaluation.change import Change, change_aggregates
 from generator.evaluation.collect import Catalogues, Collected
 from generator.evaluation.report import AGGREGATES, answers_csv
 from generator.evaluation.stats import FormStats, GroupStats, QuestionStats, aggregates
@@ -59,6 +60,7 @@ def report_tree(
     playbook: Playbook,
     collected: Collected,
     groups: list[GroupStats],
+    change: Change,
     catalogues: Catalogues,
     env: jinja2.Environment,
 ) -> Tree:
@@ -80,6 +82,7 @@ def report_tree(
     context = {
         "org": org,
         "groups": groups,
+        "change": change,
         "sections": drawn,
         "trend_svg": trend_svg,
         "responses_svg": responses,
@@ -90,14 +93,13 @@ def report_tree(
         "rates_known": groups[0].forms[0].expected is not None,
         "zip": zip,
     }
+    published = aggregates(groups, playbook.config.evaluation, org.program)
+    published["change"] = change_aggregates(change)
     tree = {
         "report.html": render_template(env, "report/report.html", **context),
         "report.md": render_template(env, "report/report.md", **context),
         "answers.csv": answers_csv(collected.responses, catalogues),
-        AGGREGATES: json.dumps(
-            aggregates(groups, playbook.config.evaluation, org.program), indent=2
-        )
-        + "\n",
+        AGGREGATES: json.dumps(published, indent=2) + "\n",
     }
     return tree | charts
 

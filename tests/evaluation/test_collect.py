@@ -106,6 +106,30 @@ def test_a_booklet_gives_one_response_per_answered_feedback_form(
     assert found["end-mentee"].source == f"{tmp_path / 'booklet.pdf'}#end-mentee"
 
 
+def test_a_self_assessment_is_read_alone_and_from_a_booklet(
+    built_site: Path, catalogues: Catalogues, tmp_path: Path
+) -> None:
+    """The end form rates it again, so it is read for the change from start to end."""
+    values = {
+        "self-assessment-mentor-name": "Dee Roy",
+        "self-assessment-mentor-confidence_ground": "/1",
+    }
+    alone = rewrite(printable(built_site, "sales", "self-assessment-mentor"), values,
+                    tmp_path / "start.pdf")  # fmt: skip
+    booklet = append_update(printable(built_site, "sales", "booklet"), values,
+                            tmp_path / "booklet.pdf")  # fmt: skip
+    collected = read([alone, booklet], catalogues)
+    assert collected.skipped == []
+    assert [(Path(r.source).name, r.form.id, r.kind) for r in collected.responses] == [
+        ("start.pdf", "self-assessment-mentor", "self-assessment"),
+        ("booklet.pdf#self-assessment-mentor", "self-assessment-mentor", "self-assessment"),
+    ]
+    assert collected.responses[0].answers == {
+        "self-assessment-mentor-name": "Dee Roy",
+        "self-assessment-mentor-confidence_ground": "2",
+    }
+
+
 def test_an_unfilled_booklet_and_an_unfilled_form_are_skipped(
     built_site: Path, catalogues: Catalogues
 ) -> None:
