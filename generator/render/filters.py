@@ -16,6 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from generator.config.icons import is_icon_name
+from generator.render.fit import fit_agenda
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -141,4 +142,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "html_lines": html_lines,
     "tint": tint,
     "css_string": css_string,
+    "fit_agenda": fit_agenda,
 }
