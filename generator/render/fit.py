@@ -26,6 +26,8 @@ PT = 25.4 / 72
 #: Average advance of a Liberation Sans character, in em (errs wide so lines wrap early).
 CHAR_EM = 0.55
 NOTES_MIN, NOTES_MAX = 14.0, 40.0
+#: Left over at the foot of the page for what the estimate misses (mm).
+SAFETY = 3.0
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def block(texts: Iterable[str], width_mm: float, size_pt: float, leading: float)
 def agenda_rows(agenda: Sequence[tuple[str, Any]], starters: Sequence[str], width: float) -> float:
     """The timed table: header, one row per item (title, notes, starters), the total."""
     column = width - 41  # clock and length columns, cell padding
-    height = 6.5 + 7.0  # header row, total row
+    height = 6.5 + 7.0 + 5.0  # header row, total row, the space under the table
     for _clock, item in agenda:
         height += 4.0 + block([item.title], column, 10.5, 1.45)
         height += block([item.notes], column, 8.5, 1.3) if item.notes else 0
@@ -75,12 +77,13 @@ def fit_agenda(
     boxes under the table (two side by side), ``starters`` those listed inside the table."""
     width = CONTENT_WIDTH[paper]
     eyebrow, title = head
-    used = 12.0 + block([eyebrow], width, 7.5, 1.6) + block([title], width, 19, 1.15)
+    # padding, rule and space under the head, and its empty facts line
+    used = 17.0 + block([eyebrow], width, 7.5, 1.6) + block([title], width, 19, 1.15)
     used += 9.5  # the facts line under the head
     used += agenda_rows(agenda, starters, width)
     if panels:
         side = width if len(panels) == 1 else width / 2 - 2.5
         used += 5.0 + max(panel(title, items, side) for title, items in panels)
     used += 8.5 + 17.0 + 6.0  # notes label and margin, the two action lines, the closing line
-    room = CONTENT_HEIGHT[paper] - used
+    room = CONTENT_HEIGHT[paper] - used - SAFETY
     return AgendaFit(int(min(NOTES_MAX, max(NOTES_MIN, room))), room < NOTES_MIN)
