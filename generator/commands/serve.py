@@ -26,9 +26,9 @@ from generator.commands.build import render_tree
 from generator.config.load import load
 from generator.config.resolved import Playbook
 from generator.errors import PlaybookError
-from generator.publish.cache import PdfCache, RenderCache, cache_key
+from generator.publish.cache import PdfCache, RenderCache
 from generator.publish.files import write_tree
-from generator.publish.pdf import OPTIONS, PdfRun, make_pdfs, print_files
+from generator.publish.pdf import PdfRun, make_pdfs, pdf_keys, print_files
 from generator.render.tree import Tree
 from generator.resources import builtin_templates_dir
 
@@ -92,8 +92,8 @@ def copy_cached_pdfs(root: Path, cache: PdfCache) -> int:
 
     Only copies: anything missing is laid out by the watcher thread after the server starts.
     """
-    files = print_files(root / "docs")
-    return sum(cache.fetch(cache_key(path, OPTIONS), path) for path in files)
+    keys = pdf_keys(print_files(root / "docs"))
+    return sum(cache.fetch(key, path) for path, key in keys.items())
 
 
 def refresh_pdfs(root: Path, changed: Tree, cache: PdfCache | None, run: PdfRun) -> None:

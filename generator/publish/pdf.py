@@ -4,8 +4,9 @@ WeasyPrint is the slow part of a build, so two things keep it off the critical p
 
 - a content-hash cache (:mod:`generator.publish.cache`): a print HTML whose text, linked files and
   renderer are unchanged gets the PDF made last time, byte for byte, without layout;
-- a process pool for the rest (one worker per CPU unless ``--jobs`` says otherwise), fed largest
-  first so a booklet never runs alone at the end, each worker importing WeasyPrint once.
+- a process pool for the rest (one worker per CPU unless ``--jobs`` says otherwise), a department
+  to a worker (its booklet is bound from the pages its documents were laid out to, see
+  :mod:`generator.publish.bind`), fed the longest first, each worker importing WeasyPrint once.
 
 Each document is independent and the results are written by file name, so the output does not
 depend on the order workers finish in, nor on whether a PDF came from the cache.
@@ -26,17 +27,17 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import BuildError
-from generator.program.documents import PRINT_DIR
-from generator.publish.cache import PdfCache, cache_key
+from generator.program.documents import BOOKLET, PRINT_DIR
+from generator.publish.bind import PDF_OPTIONS, layout, make_department, write
+from generator.publish.cache import PdfCache, cache_key, digest
 
 log = logging.getLogger(__name__)
 
 #: PDF/UA-1 adds the structure tree screen readers need; WeasyPrint 70 keeps form fields in it.
-VARIANT = "pdf/ua-1"
+VARIANT = PDF_OPTIONS["pdf_variant"]
 #: Everything besides the HTML that changes the bytes WeasyPrint writes; part of the cache key.
 #: custom_metadata keeps ``<meta name="playbook">`` (see :mod:`generator.program.pdfinfo`).
-OPTIONS = f"variant={VARIANT};pdf_forms=1;optimize_images=1;custom_metadata=1"
+OPTIONS = ";".join(f"{key}={value}" for key, value in sorted(PDF_OPTIONS.items()))
 
 #: Called once per finished PDF, cached or rendered, so a caller can draw a progress bar.
 Tick = Callable[[], None]
@@ -62,17 +63,43 @@ class PdfRun:
 
 def render_pdf(html: Path) -> Path:
     """Render one print HTML file to ``<same name>.pdf``; returns the PDF's path."""
-    from weasyprint import HTML
+    return write(layout(html), html.with_suffix(".pdf"))
 
-    pdf = html.with_suffix(".pdf")
-    try:
-        HTML(string=html.read_text(encoding="utf-8"), base_url=str(html.parent) + os.sep).write_pdf(
-            pdf, pdf_forms=True, pdf_variant=VARIANT, optimize_images=True, custom_metadata=True
-        )
-    except Exception as err:  # WeasyPrint raises many types; name the file whatever it is
-        msg = f"{html}: cannot make a PDF: {err}"
-        raise BuildError(msg) from err
-    return pdf
+
+#: One unit of work: a department's folder, the documents whose PDFs to write, whether to bind
+#: its booklet.
+Job = tuple[Path, list[str], bool]
+
+
+def department_jobs(files: list[Path]) -> list[Job]:
+    """The PDFs to make as one unit of work per department folder, the longest first.
+
+    A booklet binds the pages of every document of its department as laid out for their own
+    PDFs, so a department is laid out in one process; a document whose PDF came from the cache
+    is not written again, but it is laid out when its booklet is bound.
+    """
+    folders: dict[Path, list[Path]] = {}
+    for path in files:
+        folders.setdefault(path.parent, []).append(path)
+    jobs: list[Job] = []
+    for folder, paths in folders.items():
+        names = sorted(path.name for path in paths if path.stem != BOOKLET)
+        jobs.append((folder, names, len(names) < len(paths)))
+
+    def work(job: Job) -> int:
+        laid_out = folder_html(job[0]) if job[2] else [job[0] / name for name in job[1]]
+        return sum(path.stat().st_size for path in laid_out)
+
+    return sorted(jobs, key=lambda job: (-work(job), job[0]))
+
+
+def folder_html(folder: Path) -> list[Path]:
+    """A department's print HTML documents, the booklet's cover left out."""
+    return sorted(path for path in folder.glob("*.html") if path.stem != BOOKLET)
+
+
+def _make(job: tuple[Path, list[str], bool]) -> list[Path]:
+    return make_department(*job)
 
 
 def _warm_worker() -> None:
@@ -101,40 +128,39 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def print_files(docs: Path) -> list[Path]:
-    """Every print HTML under ``docs/printables/``, largest first.
-
-    Booklets take as long as all their documents together; starting them first keeps the
-    workers busy to the end instead of leaving one booklet running alone.
-    """
-    files = sorted((docs / PRINT_DIR).glob("*/*.html"))
-    return sorted(files, key=lambda path: -path.stat().st_size)
+    """Every print HTML under ``docs/printables/``, by name."""
+    return sorted((docs / PRINT_DIR).glob("*/*.html"))
 
 
 def render_pdfs(files: list[Path], jobs: int | None = None, tick: Tick | None = None) -> list[Path]:
-    """Render files to PDF with ``jobs`` worker processes (default: one per CPU)."""
+    """Make the PDFs of ``files`` (print HTML; a ``booklet.html`` binds its whole folder) with
+    ``jobs`` worker processes (default: one per CPU), a department to a worker."""
+    units = department_jobs(files)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(files) < 2:
-        done = []
-        for path in files:
-            done.append(render_pdf(path))
+    done: list[Path] = []
+    if jobs == 1 or len(units) < 2:
+        for unit in units:
+            made = _make(unit)
+            done += made
             if tick:
-                tick()
-        return done
+                for _ in made:
+                    tick()
+        return sorted(done)
     # forkserver: forking a process that may hold threads (MkDocs, a test runner) is unsafe
     context = multiprocessing.get_context("forkserver")
-    workers = min(jobs, len(files))
+    workers = min(jobs, len(units))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_worker) as pool:
         try:
-            # submitted in the given (largest-first) order; workers take the next one when free
-            futures = [pool.submit(render_pdf, path) for path in files]
+            # submitted longest first; workers take the next one when free
+            futures = [pool.submit(_make, unit) for unit in units]
             for future in as_completed(futures):
-                future.result()  # re-raises a worker's BuildError at once
-                if tick:
-                    tick()
+                for _ in future.result():  # re-raises a worker's BuildError at once
+                    if tick:
+                        tick()
         except BaseException:  # a failed PDF, Ctrl-C, SIGTERM (see cli), a stopped preview
             _stop_workers(pool)
             raise
-        return [future.result() for future in futures]
+        return sorted(path for future in futures for path in future.result())
 
 
 def _with_progress(run: PdfRun, total: int, work: Callable[[Tick | None], object]) -> None:
@@ -150,6 +176,24 @@ def _name(html: Path, docs: Path) -> str:
     return html.with_suffix(".pdf").relative_to(docs).as_posix()
 
 
+def pdf_keys(files: list[Path]) -> dict[Path, str]:
+    """Each file's cache key; a booklet's also covers every document of its folder, which it
+    binds, so an edit to any of them binds it again."""
+    keys = {}
+    for path in files:
+        key = cache_key(path, OPTIONS)
+        if path.stem == BOOKLET:
+            key = digest([key, *(cache_key(doc, OPTIONS) for doc in folder_html(path.parent))])
+        keys[path] = key
+    return keys
+
+
+def with_booklets(files: list[Path]) -> list[Path]:
+    """``files`` and the booklet of every folder they are in, which binds them."""
+    booklets = {path.parent / f"{BOOKLET}.html" for path in files}
+    return sorted(set(files) | {path for path in booklets if path.is_file()})
+
+
 def make_pdfs(
     docs: Path,
     jobs: int | None,
@@ -157,13 +201,14 @@ def make_pdfs(
     run: PdfRun,
     files: list[Path] | None = None,
 ) -> None:
-    """PDFs for every print HTML under ``docs`` (or just ``files``), from the cache where it can.
+    """PDFs for every print HTML under ``docs`` (or just ``files`` and their booklets), from the
+    cache where it can.
 
     Only a whole build prunes the cache: a partial one (the preview's) has not seen every key.
     """
     whole = files is None
-    files = print_files(docs) if files is None else files
-    keys = {path: cache_key(path, OPTIONS) for path in files} if cache else {}
+    files = print_files(docs) if files is None else with_booklets(files)
+    keys = pdf_keys(files) if cache else {}
     todo = [path for path in files if not (cache and cache.fetch(keys[path], path))]
     run.reused = [_name(path, docs) for path in files if path not in todo]
     run.rendered = [_name(path, docs) for path in todo]

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
 
-from markupsafe import Markup
 from pydantic import BaseModel
 
 from generator.config.content import ContentSpec, wording
@@ -195,12 +194,10 @@ DOCUMENT_CONTEXT_DOCS = {
 class BookletContext(PrintContext):
     """The booklet (``print/booklet.html``) that binds a department's printables together."""
 
-    sections: list[tuple[Document, Markup]]
     documents: list[Document]
 
 
 BOOKLET_CONTEXT_DOCS = {
-    "sections": "Each printable with its rendered body block, in booklet order.",
     "documents": "The department's printables, in booklet order.",
 }
 

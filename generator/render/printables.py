@@ -8,13 +8,10 @@ folder or from a test's temporary folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import jinja2
-from markupsafe import Markup
 
-from generator.errors import TemplateError
 from generator.program.agenda import timed
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
 from generator.program.pdfinfo import pdf_identity
@@ -28,7 +25,7 @@ from generator.render.context import (
     SiteContext,
     department_view,
 )
-from generator.render.environment import render_template, template_error
+from generator.render.environment import render_template
 from generator.render.tree import Tree
 
 #: Renders one department's printables when called; a cache may answer instead of calling it.
@@ -69,34 +66,6 @@ def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) ->
     return context
 
 
-def render_body(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> Markup:
-    """Only the ``body`` block of a print template, for binding into the booklet.
-
-    Called after the full render of the same template and context succeeded, but a user's
-    override can still fail here alone (no ``body`` block, or a block that reads a name set
-    outside it), so failures are reported like ``render_template``'s.
-    """
-    template = env.get_template(name)
-    body = template.blocks.get("body")
-    if body is None:
-        msg = (
-            f"template {template.filename or name}: no {{% block body %}}; the booklet binds "
-            "each document's body block, so a print template needs one (extend the built-in "
-            f'one with {{% extends "!default/{name}" %}} to keep it)'
-        )
-        raise TemplateError(msg)
-    try:
-        try:
-            return Markup("".join(body(template.new_context(dict(context)))))
-        except Exception:
-            env.handle_exception()  # re-raises with template file names and lines
-    except jinja2.UndefinedError as err:
-        hint = "; the booklet renders the body block alone, so set names inside the block"
-        raise TemplateError(template_error(err, name).message + hint) from None
-    except Exception as err:
-        raise template_error(err, name) from None
-
-
 def render_department(
     program: ProgramPlan, env: jinja2.Environment, plan: DepartmentPlan, site: SiteContext
 ) -> Tree:
@@ -106,12 +75,10 @@ def render_department(
     base = print_context(program, site, department)
     folder = f"docs/{PRINT_DIR}/{department.slug}"
     tree: Tree = {}
-    sections = []
     for doc in plan.documents:
         context = document_context(doc, plan, base)
         tree[f"{folder}/{doc.html}"] = render_template(env, doc.template, **context)
-        sections.append((doc, render_body(env, doc.template, context)))
-    booklet = BookletContext(**base, sections=sections, documents=list(plan.documents))
+    booklet = BookletContext(**base, documents=list(plan.documents))
     tree[f"{folder}/{BOOKLET}.html"] = render_template(env, "print/booklet.html", **booklet)
     tree[f"{folder}/{CALENDAR}"] = calendar_ics(
         plan, org.name, org.program, program_slug(org.program), program.epoch

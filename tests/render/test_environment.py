@@ -141,28 +141,3 @@ def test_a_python_error_in_an_override_fails_the_build_with_a_message(
     output = build_with_override(write_config, runner, "site/department.md", text)
     assert "Error: template <site/department.md>:3: division by zero (ZeroDivisionError)" in output
     assert "internal error" not in output
-
-
-def test_an_override_that_fails_only_in_the_booklet_names_its_line(
-    write_config: Callable[..., Path], runner: CliRunner
-):
-    # a name set outside the body block is there for the document, not for the booklet,
-    # which renders the body block alone
-    text = (
-        '{% extends "!default/print/agenda.html" %}\n'
-        '{% set greeting = "Welcome" %}\n'
-        "{% block body %}\n"
-        "{{ greeting.upper() }}\n"
-        "{% endblock %}\n"
-    )
-    output = build_with_override(write_config, runner, "print/agenda.html", text)
-    assert "Error: template <print/agenda.html>:4: 'greeting' is undefined" in output
-    assert "the booklet renders the body block alone" in output
-
-
-def test_a_print_override_without_a_body_block_is_named(
-    write_config: Callable[..., Path], runner: CliRunner
-):
-    text = "<h1>{{ department.name }}</h1>\n"
-    output = build_with_override(write_config, runner, "print/agenda.html", text)
-    assert "Error: template <print/agenda.html>: no {% block body %}" in output

@@ -14,7 +14,7 @@ from generator.config.load import load
 from generator.config.topics import builtin_topics
 from generator.program.forms import Form, field_names
 from generator.program.plan import plan_department
-from generator.publish.pdf import render_pdf
+from generator.publish.pdf import render_pdf, render_pdfs
 
 A4, LETTER = (595, 842), (612, 792)
 
@@ -160,12 +160,20 @@ def test_same_config_same_bytes(built_site: Path, small_config: Path, tmp_path: 
         if path.startswith("docs/printables/"):
             built = built_site / path.removeprefix("docs/")
             assert built.read_bytes() == text.encode("utf-8"), path
-    # ... and that HTML, rendered again in another process and folder, gives the same PDFs.
-    for name in ("pulse-mentee", "booklet"):
-        copy = tmp_path / f"{name}.html"
-        copy.write_bytes((folder(built_site, "finance") / f"{name}.html").read_bytes())
-        original = (folder(built_site, "finance") / f"{name}.pdf").read_bytes()
-        assert render_pdf(copy).read_bytes() == original
+    # ... and that HTML, rendered again in another process and folder, gives the same PDFs;
+    # the booklet binds every document of its folder.
+    copy = tmp_path / "finance"
+    copy.mkdir()
+    for html in folder(built_site, "finance").glob("*.html"):
+        (copy / html.name).write_bytes(html.read_bytes())
+    assert (
+        render_pdf(copy / "pulse-mentee.html").read_bytes()
+        == (folder(built_site, "finance") / "pulse-mentee.pdf").read_bytes()
+    )
+    render_pdfs([copy / "booklet.html"], jobs=1)
+    assert (copy / "booklet.pdf").read_bytes() == (
+        folder(built_site, "finance") / "booklet.pdf"
+    ).read_bytes()
 
 
 def test_department_page_and_downloads_link_the_printables(built_site: Path) -> None:
