@@ -3,10 +3,8 @@ pages, fields, outline, contents page numbers, properties and the PDF/UA structu
 
 from __future__ import annotations
 
-import logging
 import re
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,16 +14,6 @@ from generator.program.pdfinfo import INFO_KEY
 from generator.publish.bind import Chapter, chapters, numbers_css, start_pages
 
 DEPARTMENTS = ("sales", "finance")  # one department of pairs, one of groups
-
-
-@pytest.fixture(autouse=True)
-def _quiet_pypdf() -> Iterator[None]:
-    """WeasyPrint lists each radio button twice; pypdf says so for every one."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    yield
-    logger.setLevel(level)
 
 
 def folder(site: Path, slug: str) -> Path:

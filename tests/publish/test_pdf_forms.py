@@ -9,12 +9,10 @@ A radio group takes its /TU from its first button.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pypdf import PdfReader
 
 from generator.config.load import load
@@ -22,16 +20,6 @@ from generator.program.forms import Question
 from generator.program.plan import plan_program
 
 DEPARTMENTS = ("sales", "finance")  # one department of pairs, one of groups
-
-
-@pytest.fixture(autouse=True)
-def _quiet_pypdf() -> Iterator[None]:
-    """WeasyPrint lists each radio button twice; pypdf says so for every one."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    yield
-    logger.setLevel(level)
 
 
 def pdfs(site: Path, slug: str) -> list[Path]:

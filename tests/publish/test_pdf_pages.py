@@ -8,7 +8,6 @@ and group departments, on both papers.
 
 from __future__ import annotations
 
-import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -62,16 +61,6 @@ STRESS = (
     + department(4, 15, "A4", "one-to-one")
     + "site:\n  settings: no-such-mkdocs.yml\n  output: ../site\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _quiet_pypdf() -> Iterator[None]:
-    """WeasyPrint lists each radio button twice; pypdf says so for every one."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    yield
-    logger.setLevel(level)
 
 
 @pytest.fixture(scope="module")
