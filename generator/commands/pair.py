@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config.load import load
-from generator.config.resolved import DepartmentNames
 from generator.errors import ConfigError
 from generator.pairing.cohort import PairingResult, pair_cohort
 from generator.pairing.packets import PACKETS, Packet, make_packets
 from generator.pairing.report import FOLDER, PAIRS_CSV, pairs_csv
-from generator.pairing.roster import read_roster
+from generator.pairing.roster import read_config_roster
 from generator.program.plan import plan_program
 from generator.publish.files import replace_folder
 from generator.render.environment import make_environment
@@ -38,15 +37,13 @@ def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) 
     """Pair the roster named on the command line, or the config's `roster`."""
     playbook = load(config_path)
     config = playbook.config
-    if roster is None:
-        if config.roster is None:
-            msg = f"{config_path}: no roster given; name one or set `roster:` in the config"
-            raise ConfigError(msg)
-        roster = playbook.resolve(config.roster)
+    if roster is None and config.roster is None:
+        msg = f"{config_path}: no roster given; name one or set `roster:` in the config"
+        raise ConfigError(msg)
     settings = config.pairing
     if fairness is not None:
         settings = settings.model_copy(update={"fairness": fairness})
-    people = read_roster(roster, DepartmentNames(playbook.departments))
+    people = read_config_roster(playbook, roster)
     result = pair_cohort(people, settings, playbook.source)
     site = playbook.resolve(config.site.output)
     packets = make_packets(result, plan_program(playbook), site)

@@ -28,6 +28,7 @@ from generator.config.content import ContentChanges
 from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
+from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
 from generator.config.spelling import Locale
 
@@ -404,12 +405,13 @@ class Config(Strict):
     departments: list[Department] = Field(
         min_length=1, description="The departments taking part, each with its own page."
     )
-    roster: str | None = Field(
+    roster: RosterField | None = Field(
         None,
-        description="The participant roster (CSV, XLSX or YAML), relative to this file. "
-        "`playbook pair` reads it; the site shows only aggregate numbers from it unless "
-        "pairing.publish_names is true. Each participant's department is one of `departments`, "
-        "by name in any case or by slug.",
+        description="The participant roster (CSV, XLSX or YAML), relative to this file: a path, "
+        "or {file, columns} naming the columns an HR export uses. `playbook pair` reads it; the "
+        "site shows only aggregate numbers from it unless pairing.publish_names is true. Each "
+        "participant's department is one of `departments`, by name in any case or by slug.",
+        json_schema_extra=ROSTER_SCHEMA,
     )
     pairing: PairingSettings = Field(
         default_factory=PairingSettings,

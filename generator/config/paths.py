@@ -68,7 +68,7 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
     inputs: dict[KeyPath, Path] = {}
     for key, value in (
         (LOGO, config.organisation.logo),
-        (ROSTER, config.roster),
+        (ROSTER, config.roster.file if config.roster else None),
         (SETTINGS, config.site.settings),
         (TEMPLATES, config.site.templates),
     ):

@@ -119,9 +119,18 @@ class ResolvedDepartment:
     overrides: tuple[str, ...]
 
 
+def loose_key(text: str) -> str:
+    """``text`` as a lookup key that ignores case, spacing and punctuation, with ``&`` as "and":
+    "Research & Development", "research and development" and "Research-and-Development" are one.
+    """
+    text = text.casefold().replace("&", " and ").replace("#", " number ")
+    return "".join(char for char in text if char.isalnum())
+
+
 class DepartmentNames:
-    """How a roster or a pairs file names a department: by its name in any case, or by its page
-    name (slug). The one rule, so the roster check and the pair packets cannot disagree.
+    """How a roster or a pairs file names a department: by its name or by its page name (slug),
+    regardless of case, spacing, punctuation and "&" for "and" (``loose_key``). The one rule, so
+    the roster check and the pair packets cannot disagree.
 
     Where one department's name is another's page name, the one listed first in the config wins.
     """
@@ -130,17 +139,17 @@ class DepartmentNames:
         self.departments = tuple(departments)
         self._by_key: dict[str, ResolvedDepartment] = {}
         for department in self.departments:
-            self._by_key.setdefault(department.name.casefold(), department)
-            self._by_key.setdefault(department.slug, department)
+            self._by_key.setdefault(loose_key(department.name), department)
+            self._by_key.setdefault(loose_key(department.slug), department)
 
     def find(self, text: str) -> ResolvedDepartment | None:
         """The department ``text`` names, or None."""
-        return self._by_key.get(text.strip().casefold())
+        return self._by_key.get(loose_key(text))
 
     def near(self, text: str) -> list[str]:
         """The names of up to three departments ``text`` might be a typo for, closest first."""
-        names = {department.name.casefold(): department.name for department in self.departments}
-        close = difflib.get_close_matches(text.strip().casefold(), list(names), n=3, cutoff=0.6)
+        names = {loose_key(department.name): department.name for department in self.departments}
+        close = difflib.get_close_matches(loose_key(text), list(names), n=3, cutoff=0.6)
         return [names[key] for key in close]
 
 

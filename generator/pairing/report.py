@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.config.pairing_settings import PairingSettings
-from generator.config.resolved import DepartmentNames, Playbook
+from generator.config.resolved import Playbook
 from generator.pairing.cohort import Pair, PairingResult, pair_cohort
-from generator.pairing.roster import read_roster
+from generator.pairing.roster import read_config_roster
 from generator.spreadsheet import Cell, csv_text
 
 FOLDER = "pairing"  # under the private output folder
@@ -119,7 +119,6 @@ def pairing_summary(playbook: Playbook) -> dict[str, Any] | None:
     config = playbook.config
     if config.roster is None:
         return None
-    roster = playbook.resolve(config.roster)
-    people = read_roster(roster, DepartmentNames(playbook.departments))
+    people = read_config_roster(playbook)
     result = pair_cohort(people, config.pairing, playbook.source)
     return public_summary(result, config.pairing)

@@ -1,37 +1,47 @@
 """Read a roster of mentors and mentees from CSV, Excel or YAML into ``Participant`` records.
 
-Every problem in the file is collected first and raised as one ``RosterError``, each line naming
-the file, the row as a spreadsheet shows it (the header is row 1) and the column.
+The file may be an HR system's export as it comes: title rows above the header are passed over,
+its own column headers are recognised or mapped in the config (``roster_columns``), roles match
+in any case, managers are named by e-mail, employee id or unique full name (a manager outside
+the roster is fine: the reporting chain stops there) and departments match the config's names
+regardless of case, spacing and "&"/"and". Every problem in the file is collected first and
+raised as one ``RosterError``, each line naming the file, the row as a spreadsheet shows it and
+the column as the file heads it; many problems of one kind are summarised (``roster_problems``).
 """
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
 from generator.config.fields import ROLES, check_email
-from generator.config.resolved import DepartmentNames
-from generator.config.yamlsource import megabytes, parse_yaml
-from generator.errors import ConfigError, RosterError
+from generator.config.load import report
+from generator.config.resolved import DepartmentNames, Playbook, loose_key
+from generator.config.yamlsource import SourceMap
+from generator.errors import ConfigError
+from generator.pairing.roster_columns import FIELDS, REQUIRED, near_header
+from generator.pairing.roster_managers import manager_problems
+from generator.pairing.roster_problems import Problem, raise_problems
+from generator.pairing.roster_table import MAX_ROSTER_BYTES, Table, read_table, where
 
-REQUIRED = ("name", "email", "role", "department", "skills")
-OPTIONAL = ("manager", "location", "languages", "availability", "capacity")
+__all__ = ["MAX_ROSTER_BYTES", "Participant", "read_config_roster", "read_roster"]
+
+OPTIONAL = tuple(name for name in FIELDS if name not in REQUIRED)
 #: How many more rows with the same unknown department a message names before it counts them.
 OTHER_ROWS_SHOWN = 3
 #: How many of the config's departments a message lists when none is near the unknown one.
 DEPARTMENTS_SHOWN = 10
-#: The largest roster read at all, checked before parsing: 20 MB of CSV is some 200,000 people.
-MAX_ROSTER_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
 class Participant:
-    """One person in the roster. Mentors teach their ``skills``; mentees want to learn theirs."""
+    """One person in the roster. Mentors teach their ``skills``; mentees want to learn theirs.
+
+    ``manager`` is the manager's e-mail when the manager is in the roster (however the file
+    named them), else what the file wrote, case-folded: a chain stops at a manager outside it.
+    """
 
     name: str
     email: str
@@ -45,40 +55,55 @@ class Participant:
     capacity: int = 1
     row: int = 0
     extra: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    employee_id: str = ""
 
 
-@dataclass
-class _Table:
-    """Raw cells: the header and each data row with the number a spreadsheet shows for it."""
+def read_config_roster(playbook: Playbook, path: Path | None = None) -> list[Participant]:
+    """The config's roster (or the file at ``path``, read with the config's column mapping),
+    every department checked against the config's."""
+    source = playbook.config.roster
+    if path is None:
+        if source is None:
+            msg = (
+                f"{playbook.config_path}: no roster given; name one or set `roster:` in the config"
+            )
+            raise ConfigError(msg)
+        path = playbook.resolve(source.file)
+    columns = source.columns.given() if source else {}
+    departments = DepartmentNames(playbook.departments)
+    return read_roster(path, departments, columns, playbook.source)
 
-    path: Path
-    header: list[str]
-    rows: list[tuple[int, dict[str, str]]]
-    row_word: str = "row"
-    #: Cells that cannot be read as text (a YAML mapping where text belongs): (row, column)
-    #: -> the problem, found on reading; such a cell reads as empty.
-    unreadable: dict[tuple[int, str], str] = field(default_factory=dict)
 
-
-def read_roster(path: Path, departments: DepartmentNames | None = None) -> list[Participant]:
+def read_roster(
+    path: Path,
+    departments: DepartmentNames | None = None,
+    columns: Mapping[str, str] | None = None,
+    source: SourceMap | None = None,
+) -> list[Participant]:
     """Read and validate a roster file (.csv, .xlsx or .yaml/.yml); raise RosterError if bad.
 
-    With ``departments`` (the config's), each participant's department must be one of them,
-    and is read as its name in the config, so 'sales' and 'Sales' are one department in the
-    scores, the counts and pairs.csv. Without, a department is taken as written (a roster read
-    with no config at hand).
+    ``columns`` maps roster fields to the file's own headers (the config's ``roster.columns``,
+    whose positions ``source`` holds for messages). With ``departments`` (the config's), each
+    participant's department must be one of them, and is read as its name in the config, so
+    'sales' and 'Sales' are one department in the scores, the counts and pairs.csv. Without, a
+    department is taken as written (a roster read with no config at hand).
     """
-    table = _read_table(Path(path))
+    table = read_table(Path(path), dict(columns or {}))
+    if table.columns.missing:
+        _raise_unmapped(table, source)
     problems = _header_problems(table)
     if problems:
-        _raise(table.path, problems)
-    people, problems = _parse_rows(table)
-    problems += _duplicate_problems(table)
-    problems += _manager_problems(table, people)
+        raise_problems(table.path, problems, table.row_word)
+    records = [(number, _fields(table, cells)) for number, cells in table.rows]
+    people, problems = _parse_rows(table, records)
+    problems += _duplicate_problems(table, records, "email", "e-mail")
+    problems += _duplicate_problems(table, records, "employee_id", "employee id")
+    people, found = manager_problems(table, records, people)
+    problems += found
     if departments is not None:
-        problems += _department_problems(table, departments)
+        problems += _department_problems(table, records, departments)
     if problems:
-        _raise(table.path, problems)
+        raise_problems(table.path, problems, table.row_word)
     if departments is not None:
         people = [_in_department(person, departments) for person in people]
     return people
@@ -90,195 +115,69 @@ def _in_department(person: Participant, departments: DepartmentNames) -> Partici
     return replace(person, department=department.name) if department else person
 
 
-def _raise(path: Path, problems: list[str]) -> None:
-    count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
-    msg = f"{path.name}: {count} in the roster:\n" + "\n".join(f"  - {p}" for p in problems)
-    raise RosterError(msg)
+# --- columns -------------------------------------------------------------------------------
 
 
-# --- reading the three formats -------------------------------------------------------------
+def _raise_unmapped(table: Table, source: SourceMap | None) -> NoReturn:
+    """A ``roster.columns`` entry names a column the file does not have: a config error."""
+    header = where(table, table.header_row)
+    listed = ", ".join(f'"{cell}"' for cell in table.header if cell)
+    found = []
+    for name, column in table.columns.missing.items():
+        near = near_header(column, table.header)
+        hint = f' (did you mean "{near}"?)' if near else ""
+        found.append((name, f'no column "{column}" in {header}{hint}; its columns: {listed}'))
+    if source is not None:
+        raise ConfigError(report(source, [(("roster", "columns", n), text) for n, text in found]))
+    raise_problems(table.path, [Problem(f"columns.{n}: {text}") for n, text in found])
 
 
-def _read_table(path: Path) -> _Table:
-    suffix = path.suffix.casefold()
-    readers = {".csv": _read_csv, ".xlsx": _read_xlsx, ".yaml": _read_yaml, ".yml": _read_yaml}
-    if suffix not in readers:
-        kind = suffix or "(none)"
-        msg = f"{path.name}: unsupported roster format {kind!r}; use .csv, .xlsx or .yaml"
-        raise RosterError(msg)
-    try:
-        size = path.stat().st_size
-        if size > MAX_ROSTER_BYTES:
-            msg = (
-                f"{path.name}: the file is {megabytes(size)}, over the "
-                f"{megabytes(MAX_ROSTER_BYTES)} limit for a roster; is this the right file?"
-            )
-            raise RosterError(msg)
-        table = readers[suffix](path)
-    except OSError as err:
-        msg = f"{path.name}: cannot read the roster: {err.strerror or err}"
-        raise RosterError(msg) from err
-    if not table.header:
-        msg = f"{path.name}: the roster is empty (no header row and no participants)"
-        raise RosterError(msg)
-    if not table.rows:
-        msg = f"{path.name}: the roster has a header but no participants"
-        raise RosterError(msg)
-    return table
-
-
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        byte = data[err.start]
-        advice = "save it as 'CSV UTF-8' from your spreadsheet"
-        if path.suffix.casefold() != ".csv":
-            advice = "save it with UTF-8 encoding"
-        word = "row" if path.suffix.casefold() == ".csv" else "line"
-        msg = (
-            f"{path.name}, {word} {line}: the file is not UTF-8 (byte 0x{byte:02x} at offset "
-            f"{err.start}); {advice}"
-        )
-        raise RosterError(msg) from err
-
-
-def _read_csv(path: Path) -> _Table:
-    records = list(csv.reader(io.StringIO(_decode(path), newline="")))
-    if not records or not any(cell.strip() for cell in records[0]):
-        return _Table(path, [], [])
-    header = [cell.strip() for cell in records[0]]
-    return _Table(path, header, _rows(header, enumerate(records[1:], start=2)))
-
-
-def _read_xlsx(path: Path) -> _Table:
-    try:
-        import openpyxl  # optional: only Excel rosters need it
-    except ImportError as err:
-        msg = f"{path.name}: reading .xlsx rosters needs openpyxl; run: pip install openpyxl"
-        raise RosterError(msg) from err
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises several unrelated types for a damaged file
-        msg = f"{path.name}: not a readable Excel workbook ({err})"
-        raise RosterError(msg) from err
-    try:
-        records = [
-            [_cell_text(c) for c in row] for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-    finally:
-        book.close()
-    if not records or not any(records[0]):
-        return _Table(path, [], [])
-    header = [cell.strip() for cell in records[0]]
-    return _Table(path, header, _rows(header, enumerate(records[1:], start=2)))
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _rows(header: list[str], records: Iterable[tuple[int, list[str]]]) -> list:
-    keys = [h.casefold() for h in header]
-    rows = []
-    for number, cells in records:
-        if not any(str(c).strip() for c in cells):
-            continue  # blank spreadsheet rows are skipped but still counted
-        padded = list(cells) + [""] * (len(keys) - len(cells))
-        rows.append((number, {k: str(v).strip() for k, v in zip(keys, padded, strict=False)}))
-    return rows
-
-
-def _read_yaml(path: Path) -> _Table:
-    """A YAML roster, read with YAML 1.2 meanings like the config: ``No``, ``on`` and ``10:30``
-    stay text (YAML 1.1, PyYAML's default, makes them booleans and a number)."""
-    try:
-        data, _ = parse_yaml(_decode(path), Path(path.name))
-    except ConfigError as err:
-        raise RosterError(err.message) from None
-    if data is None:
-        return _Table(path, [], [], "entry")
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        msg = f"{path.name}: a YAML roster must be a list of mappings (one per participant)"
-        raise RosterError(msg)
-    items = [{k.strip(): v for k, v in item.items()} for item in data]
-    header: list[str] = []
-    for item in items:
-        header += [k for k in item if k not in header]
-    table = _Table(path, header, [], "entry")
-    records = []
-    for number, item in enumerate(items, 1):
-        cells = []
-        for column in header:
-            value = item.get(column)
-            if not _is_cell(value):
-                kind = "mapping" if isinstance(value, dict) else "list inside a list"
-                table.unreadable[number, column.casefold()] = (
-                    f"{_where(table, number, column.casefold())}: expected text or a list of "
-                    f"text, got a {kind}"
-                )
-                value = None
-            cells.append(_yaml_cell(value))
-        records.append((number, cells))
-    table.rows = _rows(header, records)
-    return table
-
-
-def _is_cell(value: Any) -> bool:
-    """Text, a number or nothing; or a list of those (skills, languages)."""
-    if isinstance(value, list):
-        return all(not isinstance(item, list | dict) for item in value)
-    return not isinstance(value, dict)
-
-
-def _yaml_cell(value: Any) -> str:
-    if isinstance(value, list):
-        return ";".join(_cell_text(v) for v in value)
-    return _cell_text(value)
-
-
-# --- validation -------------------------------------------------------------------------------
-
-
-def _header_problems(table: _Table) -> list[str]:
-    found = [h.casefold() for h in table.header]
-    if len(found) == 1 and ";" in found[0] and table.path.suffix.casefold() == ".csv":
-        return [
-            f"{_where(table, 1)}: the columns are separated by ';' but a roster CSV uses ',' "
-            "(';' separates skills inside a cell); save it as 'CSV UTF-8 (comma delimited)'"
-        ]
+def _header_problems(table: Table) -> list[Problem]:
+    columns = table.columns
+    keys = [loose_key(cell) for cell in table.header]
+    place = where(table, table.header_row)
     problems = [
-        f"{_where(table, 1, name)}: the column appears {found.count(name)} times"
-        for name in dict.fromkeys(found)
-        if name and found.count(name) > 1
+        Problem(
+            f'{place}, column "{table.header[i]}": the column appears {keys.count(keys[i])} times'
+        )
+        for i in sorted(columns.used())
+        if keys.count(keys[i]) > 1
     ]
-    for column in REQUIRED:
-        if column in found:
+    listed = ", ".join(table.header)
+    for name in REQUIRED:
+        if columns.has(name):
             continue
-        near = difflib.get_close_matches(column, found, n=1, cutoff=0.6)
-        hint = f' (did you mean "{near[0]}"?)' if near else ""
-        listed = ", ".join(table.header)
-        place = _where(table, 1) if table.row_word == "row" else table.path.name
+        near = near_header(name, [h for i, h in enumerate(table.header) if i not in columns.used()])
+        hint = f' (did you mean "{near}"?)' if near else ""
         problems.append(
-            f'{place}: missing required column "{column}"{hint}; found columns: {listed}'
+            Problem(f'{place}: missing required column "{name}"{hint}; found columns: {listed}')
         )
     return problems
 
 
-def _where(table: _Table, row: int, column: str | None = None) -> str:
-    place = f"{table.path.name}, {table.row_word} {row}"
-    return f'{place}, column "{column}"' if column else place
+def _fields(table: Table, cells: list[str]) -> dict[str, str]:
+    """One row's cells by roster field, plus the other columns by their header, case-folded."""
+    index = table.columns.index
+    values = {name: cells[i] for name, i in index.items()}
+    if "name" not in values and "first_name" in values:
+        values["name"] = " ".join(filter(None, (values["first_name"], values.get("last_name"))))
+    used = table.columns.used()
+    extra = {
+        header.casefold(): cells[i]
+        for i, header in enumerate(table.header)
+        if header and i not in used
+    }
+    return extra | values
 
 
-def _parse_rows(table: _Table) -> tuple[list[Participant], list[str]]:
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _parse_rows(
+    table: Table, records: list[tuple[int, dict[str, str]]]
+) -> tuple[list[Participant], list[Problem]]:
     people, problems = [], []
-    for number, cells in table.rows:
+    for number, cells in records:
         person, row_problems = _parse_row(table, number, cells)
         problems += row_problems
         if person is not None:
@@ -287,28 +186,49 @@ def _parse_rows(table: _Table) -> tuple[list[Participant], list[str]]:
 
 
 def _parse_row(
-    table: _Table, number: int, cells: dict[str, str]
-) -> tuple[Participant | None, list]:
-    problems = [problem for (row, _), problem in table.unreadable.items() if row == number]
-    problems += [
-        f"{_where(table, number, c)}: is empty"
-        for c in REQUIRED
-        if not cells.get(c, "") and (number, c) not in table.unreadable
+    table: Table, number: int, cells: dict[str, str]
+) -> tuple[Participant | None, list[Problem]]:
+    unreadable = {i for row, i in table.unreadable if row == number}
+    problems = [
+        Problem(
+            f'{where(table, number)}, column "{table.header[i]}": expected text or a list of '
+            f"text, got a {table.unreadable[number, i]}",
+            "hold a cell that is not text",
+        )
+        for i in sorted(unreadable)
     ]
-    role = cells.get("role", "").casefold()
+    problems += [
+        Problem(
+            f"{where(table, number, c)}: is empty", f'leave column "{table.columns.label(c)}" empty'
+        )
+        for c in REQUIRED
+        if not cells.get(c, "") and table.columns.index.get(c) not in unreadable
+    ]
+    role = loose_key(cells.get("role", ""))
     if role and role not in ROLES:
         problems.append(
-            f'{_where(table, number, "role")}: must be {" or ".join(ROLES)}, got "{cells["role"]}"'
+            Problem(
+                f"{where(table, number, 'role')}: must be {' or '.join(ROLES)}, got "
+                f'"{cells["role"]}"',
+                f"have a role other than {' or '.join(ROLES)}",
+            )
         )
     email = cells.get("email", "")
     if email:
         try:
             check_email(email)
         except ValueError as err:
-            problems.append(f'{_where(table, number, "email")}: expected {err}, got "{email}"')
+            problems.append(
+                Problem(
+                    f'{where(table, number, "email")}: expected {err}, got "{email}"',
+                    "have an e-mail address that is not one",
+                )
+            )
     capacity, cap_problem = _capacity(cells.get("capacity", ""), role)
     if cap_problem:
-        problems.append(f"{_where(table, number, 'capacity')}: {cap_problem}")
+        problems.append(
+            Problem(f"{where(table, number, 'capacity')}: {cap_problem}", "have a bad capacity")
+        )
     if problems:
         return None, problems
     return _participant(number, cells, role, capacity), []
@@ -333,51 +253,68 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def _participant(number: int, cells: dict[str, str], role: str, capacity: int) -> Participant:
-    known = set(REQUIRED) | set(OPTIONAL)
     return Participant(
         name=cells["name"],
         email=cells["email"].casefold(),
         role=role,
         department=cells["department"],
         skills=_split(cells["skills"]),
-        manager=cells.get("manager", "").casefold() or None,
+        manager=cells.get("manager", "") or None,
         location=cells.get("location", ""),
         languages=_split(cells.get("languages", "")),
         availability=cells.get("availability", ""),
         capacity=capacity,
         row=number,
-        extra={k: v for k, v in cells.items() if k and k not in known},
+        extra={k: v for k, v in cells.items() if k and k not in FIELDS},
+        employee_id=cells.get("employee_id", ""),
     )
 
 
-def _duplicate_problems(table: _Table) -> list[str]:
+def _duplicate_problems(
+    table: Table, records: list[tuple[int, dict[str, str]]], name: str, what: str
+) -> list[Problem]:
     first: dict[str, tuple[int, str]] = {}
     problems = []
-    for number, cells in table.rows:
-        email = cells.get("email", "").casefold()
-        if not email:
+    for number, cells in records:
+        value = cells.get(name, "").casefold()
+        if not value:
             continue
-        row, name = first.setdefault(email, (number, cells.get("name", "")))
+        row, person = first.setdefault(value, (number, cells.get("name", "")))
         if row != number:
             problems.append(
-                f'{_where(table, number, "email")}: duplicate e-mail "{email}", '
-                f"also on {table.row_word} {row} ({name})"
+                Problem(
+                    f'{where(table, number, name)}: duplicate {what} "{value}", '
+                    f"also on {table.row_word} {row} ({person})",
+                    f"repeat an {what} given on an earlier {table.row_word}",
+                )
             )
     return problems
 
 
-def _department_problems(table: _Table, departments: DepartmentNames) -> list[str]:
+# --- departments -----------------------------------------------------------------------------
+
+
+def _department_problems(
+    table: Table, records: list[tuple[int, dict[str, str]]], departments: DepartmentNames
+) -> list[Problem]:
     """Each department the config does not have, once, at the first row that names it."""
     unknown: dict[str, list[int]] = {}
-    for number, cells in table.rows:
+    for number, cells in records:
         value = cells.get("department", "")
         if value and departments.find(value) is None:
             unknown.setdefault(value, []).append(number)
-    return [_unknown_department(table, value, rows, departments) for value, rows in unknown.items()]
+    return [
+        Problem(
+            _unknown_department(table, value, rows, departments),
+            "name a department the config does not have",
+            len(rows),
+        )
+        for value, rows in unknown.items()
+    ]
 
 
 def _unknown_department(
-    table: _Table, value: str, rows: list[int], departments: DepartmentNames
+    table: Table, value: str, rows: list[int], departments: DepartmentNames
 ) -> str:
     first, *others = rows
     also = ""
@@ -399,43 +336,5 @@ def _unknown_department(
             f"expected one of the config's departments, by name or page name: {listed}"
             f"{f' and {rest} more' if rest > 0 else ''}"
         )
-    return f'{_where(table, first, "department")}: unknown department "{value}"{also}; {hint}'
-
-
-def _manager_problems(table: _Table, people: list[Participant]) -> list[str]:
-    """Managers must be in the roster (any row, even one with its own problems); no cycles."""
-    listed = {cells.get("email", "").casefold() for _, cells in table.rows}
-    problems = [
-        f'{_where(table, p.row, "manager")}: "{p.manager}" matches nobody in the roster'
-        for p in people
-        if p.manager and p.manager not in listed
-    ]
-    return problems + _cycle_problems(table, people, {p.email: p for p in people})
-
-
-def _cycle_problems(table: _Table, people: list[Participant], by_email: dict) -> list[str]:
-    problems, reported = [], set()
-    for person in people:
-        chain = _chain_to_cycle(person, by_email)
-        if chain is None or chain[-1] in reported:
-            continue
-        loop = chain[chain.index(chain[-1]) :]
-        reported.update(loop)
-        start = by_email[loop[0]]
-        problems.append(
-            f"{_where(table, start.row, 'manager')}: management cycle {' -> '.join(loop)}"
-        )
-    return problems
-
-
-def _chain_to_cycle(person: Participant, by_email: dict) -> list[str] | None:
-    """Follow managers upward; return the path ending at the first repeated e-mail, if any."""
-    path, seen = [person.email], {person.email}
-    current = person
-    while current.manager and current.manager in by_email:
-        path.append(current.manager)
-        if current.manager in seen:
-            return path
-        seen.add(current.manager)
-        current = by_email[current.manager]
-    return None
+    place = where(table, first, "department")
+    return f'{place}: unknown department "{value}"{also}; {hint}'

@@ -124,7 +124,7 @@ def _settings_mapping(
         raise error(str(err)) from None
     private = [playbook.resolve(playbook.config.site.private_output)]
     if playbook.config.roster:
-        private.append(playbook.resolve(playbook.config.roster))
+        private.append(playbook.resolve(playbook.config.roster.file))
     problems = [
         *tag_problems(settings),
         *path_problems(settings, base, playbook.folder, private),
