@@ -80,7 +80,7 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
             problem = _checked(_INPUT_CHECKS[key], value, path)
             inputs[key] = path
         if problem:
-            yield key, problem
+            yield _as_written(key, config), problem
     public = resolve_path(folder, config.site.output)
     private = resolve_path(folder, config.site.private_output)
     if SETTINGS in inputs:
@@ -92,6 +92,13 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
             yield key, output
     if isinstance(public, Path) and isinstance(private, Path):
         yield from output_problems(folder, public, private, inputs)
+
+
+def _as_written(key: KeyPath, config: Config) -> KeyPath:
+    """``roster.file`` where the roster is written as a mapping with columns, else ``key``."""
+    if key == ROSTER and config.roster is not None and config.roster.columns.given():
+        return (*ROSTER, "file")
+    return key
 
 
 def _checked(check: Callable[[str, Path], str | None], value: str, path: Path) -> str | None:

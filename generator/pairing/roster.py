@@ -11,14 +11,15 @@ the column as the file heads it; many problems of one kind are summarised (``ros
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from generator.config.fields import ROLES, check_email
 from generator.config.load import report
-from generator.config.resolved import DepartmentNames, Playbook, loose_key
+from generator.config.resolved import DepartmentNames, Playbook, ResolvedDepartment, loose_key
 from generator.config.yamlsource import SourceMap
 from generator.errors import ConfigError
 from generator.pairing.roster_columns import FIELDS, REQUIRED, near_header
@@ -28,6 +29,7 @@ from generator.pairing.roster_table import MAX_ROSTER_BYTES, Table, read_table, 
 
 __all__ = ["MAX_ROSTER_BYTES", "Participant", "read_config_roster", "read_roster"]
 
+T = TypeVar("T")
 OPTIONAL = tuple(name for name in FIELDS if name not in REQUIRED)
 #: How many more rows with the same unknown department a message names before it counts them.
 OTHER_ROWS_SHOWN = 3
@@ -100,19 +102,30 @@ def read_roster(
     problems += _duplicate_problems(table, records, "employee_id", "employee id")
     people, found = manager_problems(table, records, people)
     problems += found
-    if departments is not None:
-        problems += _department_problems(table, records, departments)
+    if departments is None:
+        if problems:
+            raise_problems(table.path, problems, table.row_word)
+        return people
+    find = _memo(departments.find)
+    problems += _department_problems(table, records, find, departments)
     if problems:
         raise_problems(table.path, problems, table.row_word)
-    if departments is not None:
-        people = [_in_department(person, departments) for person in people]
-    return people
+    return [_in_department(person, find) for person in people]
 
 
-def _in_department(person: Participant, departments: DepartmentNames) -> Participant:
+def _memo(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function`` asked once per distinct value: 10,000 rows name a handful of departments."""
+    return functools.cache(function)
+
+
+def _in_department(
+    person: Participant, find: Callable[[str], ResolvedDepartment | None]
+) -> Participant:
     """The participant with their department as the config names it (already checked known)."""
-    department = departments.find(person.department)
-    return replace(person, department=department.name) if department else person
+    department = find(person.department)
+    if department is None or department.name == person.department:
+        return person
+    return replace(person, department=department.name)
 
 
 # --- columns -------------------------------------------------------------------------------
@@ -204,7 +217,8 @@ def _parse_row(
         for c in REQUIRED
         if not cells.get(c, "") and table.columns.index.get(c) not in unreadable
     ]
-    role = loose_key(cells.get("role", ""))
+    role = cells.get("role", "").casefold()
+    role = role if role in ROLES else loose_key(role)
     if role and role not in ROLES:
         problems.append(
             Problem(
@@ -295,13 +309,16 @@ def _duplicate_problems(
 
 
 def _department_problems(
-    table: Table, records: list[tuple[int, dict[str, str]]], departments: DepartmentNames
+    table: Table,
+    records: list[tuple[int, dict[str, str]]],
+    find: Callable[[str], ResolvedDepartment | None],
+    departments: DepartmentNames,
 ) -> list[Problem]:
     """Each department the config does not have, once, at the first row that names it."""
     unknown: dict[str, list[int]] = {}
     for number, cells in records:
         value = cells.get("department", "")
-        if value and departments.find(value) is None:
+        if value and find(value) is None:
             unknown.setdefault(value, []).append(number)
     return [
         Problem(

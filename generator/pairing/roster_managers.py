@@ -42,7 +42,7 @@ def manager_problems(
         email, rows = directory.find(person.manager)
         if len(rows) > 1:
             problems.append(_ambiguous(table, person, rows))
-        resolved.append(replace(person, manager=email))
+        resolved.append(person if email == person.manager else replace(person, manager=email))
     return resolved, problems + _cycle_problems(table, resolved)
 
 
