@@ -30,7 +30,6 @@ from generator.pairing.roster_table import MAX_ROSTER_BYTES, Table, read_table, 
 __all__ = ["MAX_ROSTER_BYTES", "Participant", "read_config_roster", "read_roster"]
 
 T = TypeVar("T")
-OPTIONAL = tuple(name for name in FIELDS if name not in REQUIRED)
 #: How many more rows with the same unknown department a message names before it counts them.
 OTHER_ROWS_SHOWN = 3
 #: How many of the config's departments a message lists when none is near the unknown one.

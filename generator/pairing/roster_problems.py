@@ -53,9 +53,3 @@ def _summary(group: list[Problem], row_word: str) -> str:
     text = f"{rows:,} {plural if rows > 1 else row_word} {group[0].kind}"
     return text if rows == len(group) else f"{text} ({len(group):,} different values)"
 
-
-def plural(count: int, word: str) -> str:
-    """``3 rows``, ``1 row``, ``2 entries``."""
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {'entries' if word == 'entry' else word + 's'}"
