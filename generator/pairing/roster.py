@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
@@ -23,13 +23,14 @@ from generator.config.resolved import DepartmentNames, Playbook, ResolvedDepartm
 from generator.config.yamlsource import SourceMap
 from generator.errors import ConfigError
 from generator.pairing.roster_columns import FIELDS, REQUIRED, near_header
-from generator.pairing.roster_managers import manager_problems
+from generator.pairing.roster_managers import cycle_problems, resolve_managers
 from generator.pairing.roster_problems import Problem, raise_problems
 from generator.pairing.roster_table import MAX_ROSTER_BYTES, Table, read_table, where
 
 __all__ = ["MAX_ROSTER_BYTES", "Participant", "read_config_roster", "read_roster"]
 
 T = TypeVar("T")
+FindDepartment = Callable[[str], ResolvedDepartment | None]
 #: How many more rows with the same unknown department a message names before it counts them.
 OTHER_ROWS_SHOWN = 3
 #: How many of the config's departments a message lists when none is near the unknown one.
@@ -96,35 +97,22 @@ def read_roster(
     if problems:
         raise_problems(table.path, problems, table.row_word)
     records = [(number, _fields(table, cells)) for number, cells in table.rows]
-    people, problems = _parse_rows(table, records)
-    problems += _duplicate_problems(table, records, "email", "e-mail")
+    manager_problems = resolve_managers(table, records)
+    find = _memo(departments.find) if departments is not None else None
+    people, row_problems = _parse_rows(table, records, find)
+    problems = row_problems + _duplicate_problems(table, records, "email", "e-mail")
     problems += _duplicate_problems(table, records, "employee_id", "employee id")
-    people, found = manager_problems(table, records, people)
-    problems += found
-    if departments is None:
-        if problems:
-            raise_problems(table.path, problems, table.row_word)
-        return people
-    find = _memo(departments.find)
-    problems += _department_problems(table, records, find, departments)
+    problems += manager_problems + cycle_problems(table, people)
+    if find is not None and departments is not None:
+        problems += _department_problems(table, records, find, departments)
     if problems:
         raise_problems(table.path, problems, table.row_word)
-    return [_in_department(person, find) for person in people]
+    return people
 
 
 def _memo(function: Callable[[str], T]) -> Callable[[str], T]:
     """``function`` asked once per distinct value: 10,000 rows name a handful of departments."""
     return functools.cache(function)
-
-
-def _in_department(
-    person: Participant, find: Callable[[str], ResolvedDepartment | None]
-) -> Participant:
-    """The participant with their department as the config names it (already checked known)."""
-    department = find(person.department)
-    if department is None or department.name == person.department:
-        return person
-    return replace(person, department=department.name)
 
 
 # --- columns -------------------------------------------------------------------------------
@@ -186,10 +174,17 @@ def _fields(table: Table, cells: list[str]) -> dict[str, str]:
 
 
 def _parse_rows(
-    table: Table, records: list[tuple[int, dict[str, str]]]
+    table: Table, records: list[tuple[int, dict[str, str]]], find: FindDepartment | None
 ) -> tuple[list[Participant], list[Problem]]:
+    """The participants of the rows without problems, and the problems of the others.
+
+    With ``find`` (the config's departments), a department is read as the config names it, so
+    'sales' and 'Sales' are one department in the scores, the counts and pairs.csv.
+    """
     people, problems = [], []
     for number, cells in records:
+        if find is not None and (department := find(cells.get("department", ""))):
+            cells["department"] = department.name
         person, row_problems = _parse_row(table, number, cells)
         problems += row_problems
         if person is not None:
@@ -310,7 +305,7 @@ def _duplicate_problems(
 def _department_problems(
     table: Table,
     records: list[tuple[int, dict[str, str]]],
-    find: Callable[[str], ResolvedDepartment | None],
+    find: FindDepartment,
     departments: DepartmentNames,
 ) -> list[Problem]:
     """Each department the config does not have, once, at the first row that names it."""

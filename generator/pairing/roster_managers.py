@@ -10,7 +10,6 @@ carries cannot say who is meant, so it is an error naming those rows; so is a cy
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.pairing.roster_problems import Problem
@@ -29,21 +28,19 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def manager_problems(
-    table: Table, records: Records, people: list[Participant]
-) -> tuple[list[Participant], list[Problem]]:
-    """``people`` with each manager given as an e-mail where possible, and the problems."""
+def resolve_managers(table: Table, records: Records) -> list[Problem]:
+    """Write each row's manager as the manager's e-mail where the roster has them; return the
+    rows whose manager's name more than one person has."""
     directory = _Directory(records)
-    resolved, problems = [], []
-    for person in people:
-        if not person.manager:
-            resolved.append(person)
+    problems = []
+    for number, cells in records:
+        written = cells.get("manager", "")
+        if not written:
             continue
-        email, rows = directory.find(person.manager)
+        cells["manager"], rows = directory.find(written)
         if len(rows) > 1:
-            problems.append(_ambiguous(table, person, rows))
-        resolved.append(person if email == person.manager else replace(person, manager=email))
-    return resolved, problems + _cycle_problems(table, resolved)
+            problems.append(_ambiguous(table, number, written, rows))
+    return problems
 
 
 class _Directory:
@@ -74,18 +71,18 @@ class _Directory:
         return key, [row for row, _ in matches]
 
 
-def _ambiguous(table: Table, person: Participant, rows: list[int]) -> Problem:
+def _ambiguous(table: Table, number: int, written: str, rows: list[int]) -> Problem:
     shown = [str(row) for row in rows[:ROWS_SHOWN]]
     listed = ", ".join(shown[:-1]) + f" and {shown[-1]}"
     more = f" and {len(rows) - ROWS_SHOWN} more" if len(rows) > ROWS_SHOWN else ""
     return Problem(
-        f'{where(table, person.row, "manager")}: "{person.manager}" is the name on '
+        f'{where(table, number, "manager")}: "{written}" is the name on '
         f"{table.row_word}s {listed}{more}; give the manager's e-mail or employee id instead",
         "name a manager by a name more than one person has",
     )
 
 
-def _cycle_problems(table: Table, people: list[Participant]) -> list[Problem]:
+def cycle_problems(table: Table, people: list[Participant]) -> list[Problem]:
     by_email = {p.email: p for p in people}
     problems, reported = [], set()
     for person in people:

@@ -52,4 +52,3 @@ def _summary(group: list[Problem], row_word: str) -> str:
     plural = "entries" if row_word == "entry" else f"{row_word}s"
     text = f"{rows:,} {plural if rows > 1 else row_word} {group[0].kind}"
     return text if rows == len(group) else f"{text} ({len(group):,} different values)"
-

@@ -155,7 +155,9 @@ def _read_csv(path: Path) -> list[list[str]]:
     """The CSV's cells; a cell a spreadsheet (or playbook) quoted against formulas, ``'=x``,
     reads as the text it stands for, ``=x``, so writing it out again quotes it once."""
     records = csv.reader(io.StringIO(_decode(path), newline=""))
-    return [[cell_value(cell) for cell in record] for record in records]
+    return [
+        [cell_value(cell) if cell[:1] == "'" else cell for cell in record] for record in records
+    ]
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
