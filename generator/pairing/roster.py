@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import NoReturn
 
 from generator.config.fields import ROLES, check_email
 from generator.config.load import report
@@ -29,7 +29,6 @@ from generator.pairing.roster_table import MAX_ROSTER_BYTES, Table, read_table, 
 
 __all__ = ["MAX_ROSTER_BYTES", "Participant", "read_config_roster", "read_roster"]
 
-T = TypeVar("T")
 FindDepartment = Callable[[str], ResolvedDepartment | None]
 #: How many more rows with the same unknown department a message names before it counts them.
 OTHER_ROWS_SHOWN = 3
@@ -98,7 +97,8 @@ def read_roster(
         raise_problems(table.path, problems, table.row_word)
     records = [(number, _fields(table, cells)) for number, cells in table.rows]
     manager_problems = resolve_managers(table, records)
-    find = _memo(departments.find) if departments is not None else None
+    # asked once per distinct value: 10,000 rows name a handful of departments
+    find = functools.cache(departments.find) if departments is not None else None
     people, row_problems = _parse_rows(table, records, find)
     problems = row_problems + _duplicate_problems(table, records, "email", "e-mail")
     problems += _duplicate_problems(table, records, "employee_id", "employee id")
@@ -108,11 +108,6 @@ def read_roster(
     if problems:
         raise_problems(table.path, problems, table.row_word)
     return people
-
-
-def _memo(function: Callable[[str], T]) -> Callable[[str], T]:
-    """``function`` asked once per distinct value: 10,000 rows name a handful of departments."""
-    return functools.cache(function)
 
 
 # --- columns -------------------------------------------------------------------------------
