@@ -92,7 +92,7 @@ def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path
     assert reasons == {
         "unfilled.pdf": "unfilled (no answers)",
         "foreign.pdf": "not a playbook feedback form (no form fields)",
-        "damaged.pdf": "damaged PDF (truncated: no %%EOF marker)",
+        "damaged.pdf": "not a complete PDF (the file may be cut short or still downloading)",
         "survey.csv": "end-mentor-value: '7' is not one of 1, 2, 3, 4, 5",
     }
     assert next(s.source for s in collected.skipped if "survey" in s.source).endswith(":3")
@@ -124,11 +124,11 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     flagged = [(f.form, f.question, f.mean) for f in groups["sales"].adjust]
     assert flagged == [
         (
-            "End-of-programme review: mentor",
+            "End-of-programme review (mentors)",
             "Overall, how valuable was the programme for you?",
             2.0,
         ),
-        ("Mid-programme review: mentee", "Progress towards your goals so far", pytest.approx(2.2)),
+        ("Mid-programme review (mentees)", "Progress towards your goals so far", pytest.approx(2.2)),
     ]
     csv_end = next(f for f in groups["sales"].forms if f.form == "end-mentor")
     assert csv_end.responses == 1
@@ -229,7 +229,13 @@ def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     assert "Results: evaluation-results.md" in str(tree["mkdocs.yml"])
     assert SECRET not in page
     assert "From the survey" not in page
-    assert "*Not shown: fewer than 5 respondents.*" in page
+    assert "Not shown" not in page
+    assert page.count("fewer than 5 respondents") == 1  # explained once, not per form
+    text = page.replace("\\", "")  # as it reads, without the Markdown escapes
+    assert "- Finance: End-of-programme review (mentees)\n" in text
+    assert "No answers yet: Session pulse (mentees), Mid-programme review (mentors)." in text
+    assert "pulse-mentee" not in page and ": mentee" not in page
+    assert "## Finance" not in page  # nothing of Finance's is shown
     assert "| Overall, how valuable was the programme for you? | 7 | 3.86 |" in page
     site = build(config, config.parent / "site-with-results")  # strict MkDocs build
     assert "3.86" in (site / "evaluation-results" / "index.html").read_text(encoding="utf-8")
@@ -240,7 +246,7 @@ def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
     result = runner.invoke(main, ["collect", str(forms), "-c", str(config)])
     assert result.exit_code == 0, result.output
     assert "14 form(s) read, 4 skipped" in result.output
-    assert "damaged.pdf: damaged PDF" in result.output
+    assert "damaged.pdf: not a complete PDF" in result.output
     result = runner.invoke(main, ["collect", str(forms / "foreign.pdf"), "-c", str(config)])
     assert result.exit_code == 1
     assert "no feedback forms could be read" in result.output
