@@ -72,6 +72,11 @@ TOOL_PATTERN = re.compile(r"^(?:custom\s*data\s*\d+|q_\w+|(?:points|feedback)\s+
 NUMBERING = re.compile(r"^\s*(?:q\s*)?\d{1,3}\s*[.):]\s+", re.I)
 #: SurveyMonkey's second header row names the answer in each column.
 MONKEY_ANSWERS = frozenset({"response", "openendedresponse", "other", "otherpleasespecify"})
+#: Why an export is not read when none of its columns is one of our questions.
+NOT_OURS = (
+    "no column is a question of a feedback form (word the survey's questions as "
+    "`playbook forms export` does)"
+)
 #: The leading whole number of an answer such as "4 - Agree" or "10 (Extremely likely)".
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,2})(?:\.0+)?(?!\d)")
 
@@ -258,8 +263,7 @@ def recognise(
     ]
     best = max((score for score, _, _ in scored), default=0)
     if not best:
-        msg = "no column is a question of a feedback form (export the forms with `playbook forms export`)"
-        raise FormError(msg)
+        raise FormError(NOT_OURS)
     tied = [(form, found) for score, form, found in scored if score == best]
     if len(tied) > 1:
         labels = " and ".join(form_label(form) for form, _ in tied)
@@ -407,6 +411,14 @@ def read_survey(path: Path, catalogues: Catalogues, options: SurveyOptions) -> C
         result.skipped.append(Skipped(str(path), str(err)))
         return result
     reader = Reader(path, table, catalogues, options)
+    if not any(
+        matched(table, reader.columns, form)
+        for catalogue in catalogues.values()
+        for form in catalogue.values()
+        if form.kind in EVALUATED_KINDS
+    ):
+        result.skipped.append(Skipped(str(path), NOT_OURS))
+        return result
     failed: list[Skipped] = []
     for number, row in table.rows:
         try:
@@ -415,7 +427,8 @@ def read_survey(path: Path, catalogues: Catalogues, options: SurveyOptions) -> C
             failed.append(Skipped(f"{path}:{number}", str(err)))
     reasons = {item.reason for item in failed}
     if not result.responses and len(reasons) == 1:
-        result.skipped.append(Skipped(str(path), f"{failed[0].reason} ({len(failed)} rows)"))
+        rows = f"{len(failed)} row{'' if len(failed) == 1 else 's'}"
+        result.skipped.append(Skipped(str(path), f"{failed[0].reason} ({rows})"))
     else:
         result.skipped += failed
     if not table.rows:

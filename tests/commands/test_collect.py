@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from pypdf import PdfWriter
 
@@ -250,3 +251,47 @@ def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
     result = runner.invoke(main, ["collect", str(forms / "foreign.pdf"), "-c", str(config)])
     assert result.exit_code == 1
     assert "no feedback forms could be read" in result.output
+
+
+def test_a_survey_export_adds_to_the_pdfs(runner, program: tuple[Path, Path]) -> None:
+    """Five end forms of Sales came back as PDFs; three more answered a Microsoft Forms survey."""
+    config, forms = program
+    head = ["ID", "Start time", "Completion time", "Email", "Name", "Department",
+            "Overall, how valuable was the programme for you", "How much did you learn from "
+            "your mentor?", "Something you can do now that you could not do before", "Shoe size"]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append(head)
+    for i, value in enumerate([5, 4, "Extremely"]):
+        book.active.append([i, "t", "t", f"p{i}@acme.example", f"Person {i}", "Sales", value, 3,
+                            f"{SECRET}-survey"])  # fmt: skip
+    book.save(forms / "ms-forms.xlsx")
+    result = runner.invoke(main, ["collect", str(forms), "-c", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "17 form(s) read, 4 skipped" in result.output
+    assert f'not a question, not read: {forms / "ms-forms.xlsx"}: "Shoe size"' in result.output
+    outcome = collect_program(config, [forms])
+    groups = {g.slug: {f.form: f for f in g.forms} for g in outcome.groups}
+    end = groups["sales"]["end-mentee"]
+    assert end.responses == 5 + 3
+    assert end.questions[0].counts == (0, 1, 1, 3, 3)  # the PDFs' 2,3,4,4,5 and 5,4,5
+    html = (outcome.folder / "report.html").read_text(encoding="utf-8")
+    assert "Shoe size" in html and "Survey columns not read" in html
+    published = (outcome.folder / "aggregates.json").read_text(encoding="utf-8")
+    assert "acme.example" not in published and "Person 0" not in published
+    assert "Person 0" not in (outcome.folder / "answers.csv").read_text(encoding="utf-8")
+
+
+def test_the_department_of_a_survey_without_the_column(runner, program: tuple[Path, Path]) -> None:
+    config, forms = program
+    survey = config.parent / "finance-end.csv"
+    survey.write_text(
+        "Timestamp,How much did you learn from the mentor?,How well did the group work together?\n"
+        "2027-05-01,4,5\n",
+        encoding="utf-8",
+    )
+    outcome = collect_program(config, [survey], department="Finance")
+    (found,) = outcome.collected.responses
+    assert (found.department, found.form.id) == ("finance", "end-mentee")
+    result = runner.invoke(main, ["collect", str(survey), "-c", str(config), "--department", "HR"])
+    assert result.exit_code == 1
+    assert "--department HR: not a department of the config (one of: Sales, Finance)" in result.output
