@@ -298,9 +298,9 @@ def collect(
     collected = outcome.collected
     for item in collected.skipped:
         click.echo(f"  skipped {item.source}: {item.reason}", err=True)
-    for item in collected.unmatched:
-        columns = "; ".join(f'"{column}"' for column in item.columns)
-        click.echo(f"  not a question, not read: {item.source}: {columns}", err=True)
+    for export in collected.unmatched:
+        columns = "; ".join(f'"{column}"' for column in export.columns)
+        click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
     if not collected.responses:
         msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
         raise PlaybookError(msg)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from generator.config.load import load
 from generator.config.resolved import Playbook
+from generator.errors import PlaybookError
 from generator.evaluation.change import Change, evaluate_change
 from generator.evaluation.collect import Catalogues, Collected, collect
 from generator.evaluation.report import FOLDER, pairs_per_department
 from generator.evaluation.stats import GroupStats, evaluate
 from generator.evaluation.survey import SurveyOptions
-from generator.errors import PlaybookError
 from generator.program.documents import program_slug
 from generator.program.plan import ProgramPlan, plan_program
 from generator.publish.files import replace_folder

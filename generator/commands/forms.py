@@ -6,9 +6,9 @@ from pathlib import Path
 
 from generator.commands.collect import catalogues_of
 from generator.config.load import load
+from generator.errors import BuildError
 from generator.evaluation.survey_forms import survey_forms, survey_text
 from generator.program.plan import plan_program
-from generator.errors import BuildError
 from generator.publish.files import replace_file
 
 #: The default folder, inside the private output.

@@ -112,8 +112,10 @@ class SurveyOptions:
     def slug(self, value: str) -> str | None:
         """The department a cell or ``--department`` names, by slug or name in any case."""
         text = value.strip()
-        return self.departments.get(text) or self.departments.get(normalise(text)) or (
-            self.departments.get(slugify(text)) if text else None
+        return (
+            self.departments.get(text)
+            or self.departments.get(normalise(text))
+            or (self.departments.get(slugify(text)) if text else None)
         )
 
 
@@ -157,7 +159,9 @@ def xlsx_records(path: Path) -> list[list[str]]:
         msg = f"not a readable Excel workbook ({type(err).__name__})"
         raise FormError(msg) from err
     try:
-        return [[cell_text(c) for c in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [
+            [cell_text(c) for c in row] for row in book.worksheets[0].iter_rows(values_only=True)
+        ]
     finally:
         book.close()
 
@@ -292,7 +296,10 @@ def answer(question: Question, raw: str) -> str:
 
 def scale_value(question: Question, value: str) -> str:
     """A rating or 0-10 answer: its number, or an end's label ("Very useful" is 5)."""
-    ends = {normalise(question.low): question.scale[0], normalise(question.high): question.scale[-1]}
+    ends = {
+        normalise(question.low): question.scale[0],
+        normalise(question.high): question.scale[-1],
+    }
     number = LEADING_NUMBER.match(value)
     found = number.group(1) if number else ends.get(normalise(value), "")
     found = str(int(found)) if found else ""

@@ -18,7 +18,7 @@ _VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
 
 
 def article(phrase: str) -> str:
-    """"a" or "an", by how ``phrase`` sounds when read aloud (its first word's spelling)."""
+    """ "a" or "an", by how ``phrase`` sounds when read aloud (its first word's spelling)."""
     word = phrase.strip().casefold()
     if word.startswith(_VOWEL_SOUND):
         return "an"

@@ -47,7 +47,9 @@ def test_export_then_collect_reads_every_column(runner, tmp_path: Path) -> None:
     )
     text = (folder / "end-mentee.txt").read_text(encoding="utf-8")
     assert text.startswith("End-of-programme review (mentees)\n")
-    assert 'a first question titled exactly "Department", choice, one answer: Sales / Finance' in text
+    assert (
+        'a first question titled exactly "Department", choice, one answer: Sales / Finance' in text
+    )
     assert "rating from 0 to 10 (0 = Not at all likely, 10 = Extremely likely)" in text
     assert "How well did the group work together?\n   rating from 1 to 5" in text
     assert "   only for: Finance" in text
