@@ -172,7 +172,7 @@ def department_of(identity: dict[str, str], catalogues: Catalogues, program: str
 def evaluated_only(form: Form) -> Form:
     """``form`` if it is a feedback form or a self-assessment, else why it is not evaluated."""
     if form.kind not in EVALUATED_KINDS:
-        msg = f"{form_label(form)}: {with_article(kind_noun(form))}, not a feedback form"
+        msg = f"'{form_label(form)}' is {with_article(kind_noun(form))}, not a feedback form"
         raise FormError(msg)
     return form
 

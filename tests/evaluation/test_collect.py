@@ -149,7 +149,7 @@ def test_a_filled_worksheet_is_recognised_and_not_evaluated(
     source = printable(built_site, "sales", "goals-mentee")
     filled = rewrite(source, {"goals-mentee-name": "Vera Senior"}, tmp_path / "goals.pdf")
     assert reasons(read([filled], catalogues)) == {
-        "goals.pdf": "Goal worksheet (mentees): a goals form, not a feedback form"
+        "goals.pdf": "'Goal worksheet (mentees)' is a goals form, not a feedback form"
     }
 
 
