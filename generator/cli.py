@@ -277,14 +277,30 @@ def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> Non
     type=click.Path(dir_okay=False, path_type=Path),
     help="The organisation config (departments, evaluation settings, output folders).",
 )
-def collect(forms: tuple[Path, ...], config: Path | None) -> None:
-    """Read filled feedback forms (PDF, CSV) under FORMS; write a private evaluation report."""
+@click.option(
+    "--department",
+    metavar="NAME",
+    help="The department of a survey export's rows that have no Department column.",
+)
+@click.option(
+    "--role",
+    type=click.Choice(["mentee", "mentor"]),
+    help="The role of a survey export's rows, when its questions are the same for both.",
+)
+def collect(
+    forms: tuple[Path, ...], config: Path | None, department: str | None, role: str | None
+) -> None:
+    """Read filled feedback forms (PDF, survey export as CSV or XLSX) under FORMS; write a
+    private evaluation report."""
     from generator.commands.collect import collect_program
 
-    outcome = collect_program(find_config(config), list(forms))
+    outcome = collect_program(find_config(config), list(forms), department, role)
     collected = outcome.collected
     for item in collected.skipped:
         click.echo(f"  skipped {item.source}: {item.reason}", err=True)
+    for export in collected.unmatched:
+        columns = "; ".join(f'"{column}"' for column in export.columns)
+        click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
     if not collected.responses:
         msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
         raise PlaybookError(msg)
@@ -343,3 +359,26 @@ def templates(output: Path | None) -> None:
     else:
         write_output(output, text)
         click.echo(f"Template reference written to {output}")
+
+
+@main.group()
+def forms() -> None:
+    """The program's forms, for use outside the printables."""
+
+
+@forms.command("export")
+@config_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to.  [default: forms-for-surveys/ in the private output]",
+)
+def forms_export(config: Path | None, output: Path | None) -> None:
+    """Write each feedback form's questions as text to paste into a survey tool."""
+    from generator.commands.forms import export_forms
+
+    folder, written = export_forms(find_config(config), output)
+    for path in written:
+        click.echo(f"  wrote {path}")
+    click.echo(f"{len(written)} form(s) in {folder}; `playbook collect` reads their exports back")

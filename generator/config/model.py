@@ -388,6 +388,21 @@ class Evaluation(Strict):
         description="true: `playbook build` adds an evaluation results page with aggregate "
         "figures (never individual answers) once `playbook collect` has run.",
     )
+    department_column: str = Field(
+        "Department",
+        min_length=1,
+        max_length=200,
+        description="The column of a survey export (Microsoft Forms, Google Forms, Qualtrics, "
+        "SurveyMonkey) that holds each respondent's department, by name or slug; "
+        "`playbook collect --department` names it for an export without one.",
+    )
+    role_column: str = Field(
+        "Role",
+        min_length=1,
+        max_length=200,
+        description="The column of a survey export that holds each respondent's role (mentee "
+        "or mentor), needed only when one survey asks both roles the same questions.",
+    )
 
 
 class Config(Strict):

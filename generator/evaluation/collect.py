@@ -13,6 +13,8 @@ folder structure:
 - a CSV export has no document properties, so its rows name their form, department and program
   in an identity column, ``end-mentor-form`` = ``form=end-mentor;department=sales;program=x``,
   which the survey fills in as a hidden or pre-set answer.
+- a survey tool's export (CSV or XLSX) without that column, whose columns are the question
+  texts, is read by :mod:`generator.evaluation.survey`.
 
 The forms read are the feedback forms (pulse, mid-point, end) and the self-assessment, which
 the end form rates again so that ``change`` can compare a person's start and end. Anything else
@@ -30,7 +32,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pypdf import PdfReader
 
@@ -48,7 +50,11 @@ from generator.program.forms import (
     identity_form_id,
     parse_identity,
 )
+from generator.program.labels import form_label, kind_noun, with_article
 from generator.program.pdfinfo import INFO_KEY, parse_pdf_identity
+
+if TYPE_CHECKING:
+    from generator.evaluation.survey import SurveyOptions
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +65,7 @@ EVALUATED_FORMS = tuple(feedback_id(kind, role) for kind in EVALUATED_KINDS for 
 
 #: Department slug -> form id -> Form: the question catalogue of every department.
 Catalogues = dict[str, dict[str, Form]]
-SUFFIXES = (".pdf", ".csv")
+SUFFIXES = (".pdf", ".csv", ".xlsx")
 RADIO_FLAG = 1 << 15  # PDF 32000-1 table 226: bit 16 of /Ff marks a radio button group
 TICKED = {"/on", "on", "yes", "y", "true", "1", "x", "/yes"}
 UNTICKED = {"", "/off", "off", "no", "n", "false", "0"}
@@ -94,12 +100,27 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Unmatched:
+    """A survey export's columns that are neither a question of its form nor the tool's own."""
+
+    source: str
+    columns: tuple[str, ...]
+
+
 @dataclass
 class Collected:
     """Everything read from the files given, in file order."""
 
     responses: list[Response] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+    def add(self, other: Collected) -> None:
+        """Take in what another reading found."""
+        self.responses += other.responses
+        self.skipped += other.skipped
+        self.unmatched += other.unmatched
 
 
 class FormError(Exception):
@@ -151,7 +172,7 @@ def department_of(identity: dict[str, str], catalogues: Catalogues, program: str
 def evaluated_only(form: Form) -> Form:
     """``form`` if it is a feedback form or a self-assessment, else why it is not evaluated."""
     if form.kind not in EVALUATED_KINDS:
-        msg = f"'{form.id}' ({form.title}) is not a feedback form"
+        msg = f"'{form_label(form)}' is {with_article(kind_noun(form))}, not a feedback form"
         raise FormError(msg)
     return form
 
@@ -306,7 +327,7 @@ def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Collected:
     if not path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF"):
         # pypdf can rebuild a cut-off file's cross-reference table and read half a form as if
         # it were whole; a file without its end marker is damaged, whatever it still holds.
-        msg = "damaged PDF (truncated: no %%EOF marker)"
+        msg = "not a complete PDF (the file may be cut short or still downloading)"
         raise FormError(msg)
     try:
         with quiet_pypdf():
@@ -316,7 +337,7 @@ def read_pdf(path: Path, catalogues: Catalogues, program: str) -> Collected:
     except FormError:
         raise
     except Exception as err:  # a damaged file can make pypdf raise almost anything
-        msg = f"damaged PDF ({type(err).__name__}: {err})"
+        msg = f"not a readable PDF (damaged: {type(err).__name__})"
         raise FormError(msg) from err
     return pdf_responses(str(path), fields, identity, catalogues, program)
 
@@ -333,18 +354,18 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), dialect=dialect))
 
 
-def read_csv(path: Path, catalogues: Catalogues, program: str) -> Collected:
-    """Every row of a CSV export with field names as columns; bad rows are skipped."""
+def read_csv(path: Path, catalogues: Catalogues, program: str, survey: SurveyOptions) -> Collected:
+    """Every row of a CSV export with field names as columns; bad rows are skipped. An export
+    without an identity column is a survey tool's, with question texts as columns."""
+    from generator.evaluation.survey import read_survey  # it builds on this module
+
     result = Collected()
     try:
         rows = csv_rows(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, csv.Error) as err:
-        result.skipped.append(Skipped(str(path), f"not a readable CSV file ({err})"))
-        return result
+    except (UnicodeDecodeError, csv.Error):
+        return read_survey(path, catalogues, survey)  # which says why, or reads UTF-16
     if not rows or not any(identity_form_id(str(name)) for name in rows[0]):
-        reason = "no identity column (<form>-form); not a playbook feedback export"
-        result.skipped.append(Skipped(str(path), reason))
-        return result
+        return read_survey(path, catalogues, survey)
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
             continue
@@ -360,24 +381,36 @@ def read_csv(path: Path, catalogues: Catalogues, program: str) -> Collected:
 # --- Everything -----------------------------------------------------------------------------
 
 
-def collect(paths: Iterable[Path], catalogues: Catalogues, program: str) -> Collected:
-    """Read every form under ``paths``; what cannot be read is listed, never fatal."""
+def collect(
+    paths: Iterable[Path],
+    catalogues: Catalogues,
+    program: str,
+    survey: SurveyOptions | None = None,
+) -> Collected:
+    """Read every form under ``paths``; what cannot be read is listed, never fatal.
+
+    ``survey`` says where a survey export's department and role come from (default: a
+    Department and a Role column, departments by slug).
+    """
+    from generator.evaluation.survey import SurveyOptions, read_survey
+
+    survey = survey or SurveyOptions({slug: slug for slug in catalogues})
     result = Collected()
     for path in find_files(paths):
         if isinstance(path, Skipped):
             result.skipped.append(path)
-        elif path.suffix.lower() == ".csv":
-            rows = read_csv(path, catalogues, program)
-            result.responses += rows.responses
-            result.skipped += rows.skipped
-        else:
-            try:
-                found = read_pdf(path, catalogues, program)
-                result.responses += found.responses
-                result.skipped += found.skipped
-            except FormError as err:
-                result.skipped.append(Skipped(str(path), str(err)))
-            except OSError as err:
-                result.skipped.append(Skipped(str(path), f"cannot read: {err.strerror}"))
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                result.add(read_csv(path, catalogues, program, survey))
+            elif suffix == ".xlsx":
+                result.add(read_survey(path, catalogues, survey))
+            else:
+                result.add(read_pdf(path, catalogues, program))
+        except FormError as err:
+            result.skipped.append(Skipped(str(path), str(err)))
+        except OSError as err:
+            result.skipped.append(Skipped(str(path), f"cannot read: {err.strerror}"))
     log.info("Read %d responses, skipped %d", len(result.responses), len(result.skipped))
     return result

@@ -28,6 +28,7 @@ from generator.program.forms import (
     Question,
     feedback_id,
 )
+from generator.program.labels import form_label
 
 OVERALL = "overall"
 SCALES = (RATING, NPS, CHOICE)
@@ -172,12 +173,21 @@ def form_questions(catalogues: Catalogues, departments: Iterable[str], form_id: 
     return list(seen.values())
 
 
+def form_title(catalogues: Catalogues, departments: Iterable[str], form_id: str) -> str:
+    """A form's name in reports, from the first department that uses it (``labels``)."""
+    forms = (catalogues[slug][form_id] for slug in departments if form_id in catalogues[slug])
+    return next((form_label(form) for form in forms), form_id)
+
+
 def form_stats(
-    form_id: str, questions: list[Question], responses: list[Response], expected: int | None
+    form_id: str,
+    title: str,
+    questions: list[Question],
+    responses: list[Response],
+    expected: int | None,
 ) -> FormStats:
     """One form in one group."""
     mine = [r for r in responses if r.form.id == form_id]
-    title = next((r.form.title for r in mine), form_id)
     scales = tuple(question_stats(q, mine) for q in questions if q.type in SCALES)
     return FormStats(
         form_id, title, len(mine), respondents(mine), expected, scales, free_texts(questions, mine)
@@ -252,6 +262,7 @@ def group_stats(
     forms = tuple(
         form_stats(
             form_id,
+            form_title(catalogues, departments, form_id),
             form_questions(catalogues, departments, form_id),
             mine,
             expected.get(form_id),
@@ -374,7 +385,12 @@ def aggregates(groups: list[GroupStats], settings: Evaluation, program: str) -> 
         forms = []
         for form in group.forms:
             if group.slug in hidden_forms[form.form] or not form.responses:
-                forms.append({"form": form.form, "title": form.title, "suppressed": True})
+                # "empty": no answers at all, which needs no hiding (``suppressed`` treats a
+                # group of none as known), and reads differently from "too few to show".
+                empty = not form.responses
+                forms.append(
+                    {"form": form.form, "title": form.title, "suppressed": True, "empty": empty}
+                )
                 continue
             shown = [
                 question_json(s)
@@ -386,6 +402,7 @@ def aggregates(groups: list[GroupStats], settings: Evaluation, program: str) -> 
                     "form": form.form,
                     "title": form.title,
                     "suppressed": False,
+                    "empty": False,
                     "responses": form.responses,
                     "rate": form.rate,
                     "questions": shown,

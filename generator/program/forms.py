@@ -77,6 +77,8 @@ class Form:
     returned: bool = False  # it goes back to the department's return address
     minutes: int = 0  # about how long it takes to fill in
     intro: str = ""
+    #: The content model's title of the kind, without the role (``End-of-program review``).
+    heading: str = ""
 
     def __getitem__(self, key: str) -> Question:
         """The question whose field is ``<form id>-<key>``."""
@@ -237,6 +239,7 @@ def _make(spec: FormSpec, form_id: str, role: str | None, setting: Setting, **at
         returned=spec.returned,
         minutes=spec.minutes,
         intro=intro.replace("{program}", setting.program_name),
+        heading=title,
         **at,  # type: ignore[arg-type]
     )
 

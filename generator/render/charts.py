@@ -105,7 +105,7 @@ def trend_chart(groups: list[GroupStats], brand: str) -> dict[str, Any] | None:
 
 def response_chart(group: GroupStats, brand: str) -> dict[str, Any]:
     """A bar per form: responses returned, with the rate where it is known."""
-    label_w, plot_w, row_h, top = 220, 400, 30, 14
+    label_w, plot_w, row_h, top = 260, 400, 30, 14  # "End-of-programme review (mentees)"
     most = max((f.expected or f.responses for f in group.forms), default=1) or 1
     rows = []
     for i, form in enumerate(group.forms):

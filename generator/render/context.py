@@ -277,6 +277,7 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "returned": "True when it goes back to the department's return address.",
         "minutes": "About how long it takes to fill in.",
         "intro": "A line introducing it (may be empty).",
+        "heading": "The content model's title of its kind, without the role.",
     },
     Reminder: {
         "date": "The day participants are asked.",

@@ -87,6 +87,7 @@ def report_tree(
         "trend_svg": trend_svg,
         "responses_svg": responses,
         "skipped": collected.skipped,
+        "unmatched": collected.unmatched,
         "settings": playbook.config.evaluation,
         "brand": brand,
         "total": len(collected.responses),

@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from pypdf import PdfWriter
 
@@ -92,7 +93,7 @@ def test_reads_every_form_and_names_every_skipped_file(program: tuple[Path, Path
     assert reasons == {
         "unfilled.pdf": "unfilled (no answers)",
         "foreign.pdf": "not a playbook feedback form (no form fields)",
-        "damaged.pdf": "damaged PDF (truncated: no %%EOF marker)",
+        "damaged.pdf": "not a complete PDF (the file may be cut short or still downloading)",
         "survey.csv": "end-mentor-value: '7' is not one of 1, 2, 3, 4, 5",
     }
     assert next(s.source for s in collected.skipped if "survey" in s.source).endswith(":3")
@@ -124,11 +125,15 @@ def test_figures_match_a_hand_computation(program: tuple[Path, Path]) -> None:
     flagged = [(f.form, f.question, f.mean) for f in groups["sales"].adjust]
     assert flagged == [
         (
-            "End-of-programme review: mentor",
+            "End-of-programme review (mentors)",
             "Overall, how valuable was the programme for you?",
             2.0,
         ),
-        ("Mid-programme review: mentee", "Progress towards your goals so far", pytest.approx(2.2)),
+        (
+            "Mid-programme review (mentees)",
+            "Progress towards your goals so far",
+            pytest.approx(2.2),
+        ),
     ]
     csv_end = next(f for f in groups["sales"].forms if f.form == "end-mentor")
     assert csv_end.responses == 1
@@ -229,7 +234,14 @@ def test_site_page_shows_aggregates_only(program: tuple[Path, Path]) -> None:
     assert "Results: evaluation-results.md" in str(tree["mkdocs.yml"])
     assert SECRET not in page
     assert "From the survey" not in page
-    assert "*Not shown: fewer than 5 respondents.*" in page
+    assert "Not shown" not in page
+    assert page.count("fewer than 5 respondents") == 1  # explained once, not per form
+    text = page.replace("\\", "")  # as it reads, without the Markdown escapes
+    assert "- Finance: End-of-programme review (mentees)\n" in text
+    assert "No answers yet: Session pulse (mentees), Mid-programme review (mentors)." in text
+    assert "pulse-mentee" not in page
+    assert ": mentee" not in page
+    assert "## Finance" not in page  # nothing of Finance's is shown
     assert "| Overall, how valuable was the programme for you? | 7 | 3.86 |" in page
     site = build(config, config.parent / "site-with-results")  # strict MkDocs build
     assert "3.86" in (site / "evaluation-results" / "index.html").read_text(encoding="utf-8")
@@ -240,7 +252,57 @@ def test_cli_summary_and_exit_codes(runner, program: tuple[Path, Path]) -> None:
     result = runner.invoke(main, ["collect", str(forms), "-c", str(config)])
     assert result.exit_code == 0, result.output
     assert "14 form(s) read, 4 skipped" in result.output
-    assert "damaged.pdf: damaged PDF" in result.output
+    assert "damaged.pdf: not a complete PDF" in result.output
     result = runner.invoke(main, ["collect", str(forms / "foreign.pdf"), "-c", str(config)])
     assert result.exit_code == 1
     assert "no feedback forms could be read" in result.output
+
+
+def test_a_survey_export_adds_to_the_pdfs(runner, program: tuple[Path, Path]) -> None:
+    """Five end forms of Sales came back as PDFs; three more answered a Microsoft Forms survey."""
+    config, forms = program
+    learned = "How much did you learn from your mentor?"
+    example = "Something you can do now that you could not do before"
+    value = "Overall, how valuable was the programme for you"
+    head = ["ID", "Start time", "Completion time", "Email", "Name", "Department", value,
+            learned, example, "Shoe size"]  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append(head)
+    for i, value in enumerate([5, 4, "Extremely"]):
+        book.active.append([i, "t", "t", f"p{i}@acme.example", f"Person {i}", "Sales", value, 3,
+                            f"{SECRET}-survey"])  # fmt: skip
+    book.save(forms / "ms-forms.xlsx")
+    result = runner.invoke(main, ["collect", str(forms), "-c", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "17 form(s) read, 4 skipped" in result.output
+    assert f'not a question, not read: {forms / "ms-forms.xlsx"}: "Shoe size"' in result.output
+    outcome = collect_program(config, [forms])
+    groups = {g.slug: {f.form: f for f in g.forms} for g in outcome.groups}
+    end = groups["sales"]["end-mentee"]
+    assert end.responses == 5 + 3
+    assert end.questions[0].counts == (0, 1, 1, 3, 3)  # the PDFs' 2,3,4,4,5 and 5,4,5
+    html = (outcome.folder / "report.html").read_text(encoding="utf-8")
+    assert "Shoe size" in html
+    assert "Survey columns not read" in html
+    published = (outcome.folder / "aggregates.json").read_text(encoding="utf-8")
+    assert "acme.example" not in published
+    assert "Person 0" not in published
+    assert "Person 0" not in (outcome.folder / "answers.csv").read_text(encoding="utf-8")
+
+
+def test_the_department_of_a_survey_without_the_column(runner, program: tuple[Path, Path]) -> None:
+    config, forms = program
+    survey = config.parent / "finance-end.csv"
+    survey.write_text(
+        "Timestamp,How much did you learn from the mentor?,How well did the group work together?\n"
+        "2027-05-01,4,5\n",
+        encoding="utf-8",
+    )
+    outcome = collect_program(config, [survey], department="Finance")
+    (found,) = outcome.collected.responses
+    assert (found.department, found.form.id) == ("finance", "end-mentee")
+    result = runner.invoke(main, ["collect", str(survey), "-c", str(config), "--department", "HR"])
+    assert result.exit_code == 1
+    assert (
+        "--department HR: not a department of the config (one of: Sales, Finance)" in result.output
+    )

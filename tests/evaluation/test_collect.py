@@ -148,9 +148,8 @@ def test_a_filled_worksheet_is_recognised_and_not_evaluated(
     """(Packets from `playbook pair` are such worksheets: tests/pairing/test_packets.py.)"""
     source = printable(built_site, "sales", "goals-mentee")
     filled = rewrite(source, {"goals-mentee-name": "Vera Senior"}, tmp_path / "goals.pdf")
-    title = catalogues["sales"]["goals-mentee"].title
     assert reasons(read([filled], catalogues)) == {
-        "goals.pdf": f"'goals-mentee' ({title}) is not a feedback form"
+        "goals.pdf": "'Goal worksheet (mentees)' is a goals form, not a feedback form"
     }
 
 

@@ -112,7 +112,7 @@ def test_packets_keep_the_department_and_program_their_forms_name(
     catalogues = catalogues_of(plan_program(load(small_config)))
     collected = collect([tmp_path / "agreement.pdf"], catalogues, "mentor-up")
     assert [s.reason for s in collected.skipped] == [
-        f"'agreement' ({catalogues['sales']['agreement'].title}) is not a feedback form"
+        f"'{catalogues['sales']['agreement'].title}' is an agreement form, not a feedback form"
     ]
 
 
