@@ -365,6 +365,12 @@ class Site(Strict):
     )
 
 
+#: The most quotes the sponsor summary shows (``evaluation.quotes``).
+MAX_QUOTES = 5
+#: A quote: one answer, or a sentence of one.
+Quote = Annotated[str, Field(min_length=1, max_length=400)]
+
+
 class Evaluation(Strict):
     """How `playbook collect` reads the feedback forms and what it may publish."""
 
@@ -386,6 +392,23 @@ class Evaluation(Strict):
         False,
         description="true: `playbook build` adds an evaluation results page with aggregate "
         "figures (never individual answers) once `playbook collect` has run.",
+    )
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        max_length=MAX_QUOTES,
+        description=f"Up to {MAX_QUOTES} quotes you pick from the free-text answers for the "
+        "sponsor summary, shown without attribution.",
+    )
+    quotes_file: str | None = Field(
+        None,
+        description="The quotes in a file beside this one instead: .txt (one quote a line) or "
+        f".yaml (a list); with `quotes`, up to {MAX_QUOTES} in all.",
+    )
+    adjustments: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(
+        default_factory=list,
+        max_length=10,
+        description="What you plan to change in the next round, one short sentence each; "
+        "the sponsor summary lists them.",
     )
 
 
