@@ -71,8 +71,12 @@ def summary_files(
 ) -> tuple[Tree, int]:
     """The sponsor summary as HTML and PDF, and the PDF's number of pages."""
     created = epoch(playbook).strftime("%Y-%m-%dT%H:%M:%SZ")
+    name = f"{FOLDER}/{SPONSOR_SUMMARY}.pdf"
     html = sponsor_html(playbook, summary, total, env, created)
-    pdf, pages = report_pdf(html, f"{FOLDER}/{SPONSOR_SUMMARY}.pdf")
+    pdf, pages = report_pdf(html, name)
+    if pages > SUMMARY_PAGES:  # long quotes and adjustments: set it closer, once
+        html = sponsor_html(playbook, summary, total, env, created, tight=True)
+        pdf, pages = report_pdf(html, name)
     if pages > SUMMARY_PAGES:
         log.warning("The sponsor summary takes %d pages (meant for %d)", pages, SUMMARY_PAGES)
     return {f"{SPONSOR_SUMMARY}.html": html, f"{SPONSOR_SUMMARY}.pdf": pdf}, pages

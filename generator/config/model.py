@@ -368,7 +368,7 @@ class Site(Strict):
 #: The most quotes the sponsor summary shows (``evaluation.quotes``).
 MAX_QUOTES = 5
 #: A quote: one answer, or a sentence of one.
-Quote = Annotated[str, Field(min_length=1, max_length=300)]
+Quote = Annotated[str, Field(min_length=1, max_length=240)]
 
 
 class Evaluation(Strict):
@@ -404,7 +404,7 @@ class Evaluation(Strict):
         description="The quotes in a file beside this one instead: .txt (one quote a line) or "
         f".yaml (a list); with `quotes`, up to {MAX_QUOTES} in all.",
     )
-    adjustments: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+    adjustments: list[Annotated[str, Field(min_length=1, max_length=160)]] = Field(
         default_factory=list,
         max_length=6,
         description="What you plan to change in the next round, one short sentence each; "

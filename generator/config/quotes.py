@@ -15,7 +15,7 @@ from generator.config.model import MAX_QUOTES, Config
 
 QUOTE_SUFFIXES = (".txt", ".yaml", ".yml")
 #: The longest quote, as inline (``model.Quote``).
-MAX_QUOTE_LENGTH = 300
+MAX_QUOTE_LENGTH = 240
 
 
 class QuotesError(ValueError):

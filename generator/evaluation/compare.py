@@ -107,14 +107,14 @@ def _previous_figures(path: Path, forms: list[Any]) -> tuple[dict, set]:
     figures, hidden = {}, set()
     try:
         for form in forms:
+            form_id, title = str(form["form"]), str(form["title"])
             if form.get("suppressed"):
-                hidden.add(str(form["form"]))
+                hidden.add(form_id)
                 continue
             for q in form.get("questions", []):
                 if q.get("mean") is not None:
-                    figure = Figure(str(form["title"]), str(q["question"]), float(q["mean"]),
-                                    int(q["answers"]))  # fmt: skip
-                    figures[(str(form["form"]), str(q["field"]))] = figure
+                    figure = Figure(title, str(q["question"]), float(q["mean"]), int(q["answers"]))
+                    figures[(form_id, str(q["field"]))] = figure
     except (AttributeError, KeyError, TypeError, ValueError) as err:
         raise _refuse(path, f"a form or question without {err}") from None
     return figures, hidden

@@ -1,5 +1,6 @@
 """report: the data files of the evaluation (every answer as CSV) and the people each department
-expected answers from (the approved pairs, else the roster). The report pages themselves are rendered in ``render.reports``.
+expected answers from (the approved pairs, else the roster). The report pages themselves are
+rendered in ``render.reports``.
 """
 
 from __future__ import annotations

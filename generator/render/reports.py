@@ -113,9 +113,15 @@ SPONSOR_SUMMARY = "sponsor-summary"
 
 
 def sponsor_html(
-    playbook: Playbook, summary: SponsorSummary, total: int, env: jinja2.Environment, created: str
+    playbook: Playbook,
+    summary: SponsorSummary,
+    total: int,
+    env: jinja2.Environment,
+    created: str,
+    tight: bool = False,
 ) -> str:
-    """The sponsor summary as print HTML, on the program's paper (``program.paper_size``)."""
+    """The sponsor summary as print HTML, on the program's paper (``program.paper_size``);
+    ``tight`` sets it closer, for long quotes and adjustments."""
     org = playbook.config.organisation
     return render_template(
         env,
@@ -127,6 +133,7 @@ def sponsor_html(
         summary=summary,
         total=total,
         created=created,
+        tight=tight,
     )
 
 

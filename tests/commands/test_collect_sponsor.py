@@ -104,7 +104,8 @@ def test_headline_nps_with_n_and_its_spread(outcome: CollectOutcome) -> None:
     # recommend 9, 10, 8, 9, 6, 10: 4 promoters, 1 passive, 1 detractor: NPS +50
     assert "Net Promoter Score, n=6" in text
     assert "+50" in text
-    assert "4 promoters (9–10)" in text and "1 passive (7–8)" in text
+    assert "4 promoters (9–10)" in text
+    assert "1 passive (7–8)" in text
     assert "1 detractor (0–6)" in text
     assert re.search(r"24 ?participants on the roster", text)
 
@@ -193,10 +194,16 @@ def test_compare_shows_both_rounds_and_refuses_a_bad_file(
     assert len(pages) == 2
     text = " ".join(" ".join(pages).split())
     # progress 4, 3, 5, 4, 2: mean 3.6 of 5 now, 2.5 of 8 then
-    assert "Progress towards your goals so far Mid-programme review: mentee 2.5 n=8 3.6 n=5 +1.1" in text
+    assert (
+        "Progress towards your goals so far Mid-programme review: mentee 2.5 n=8 3.6 n=5 +1.1"
+        in text
+    )
     assert "Last round only: 1." in text
     report = (first.folder / "report.md").read_text(encoding="utf-8")
-    assert "| Retired question | Mid\\-programme review: mentee | 2.50 | 8 | – |  | last round only |" in report
+    assert (
+        "| Retired question | Mid\\-programme review: mentee | 2.50 | 8 | – |  | last round only |"
+        in report
+    )
     assert "| 2.50 | 8 | 3.60 | 5 | +1.10 |" in report
     for bad, why in [
         ('{"groups": 3}', "no 'groups' list"),
