@@ -287,14 +287,24 @@ def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> Non
     type=click.Choice(["mentee", "mentor"]),
     help="The role of a survey export's rows, when its questions are the same for both.",
 )
+@click.option(
+    "--compare",
+    "previous",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The last round's evaluation/aggregates.json: each question's mean then and now.",
+)
 def collect(
-    forms: tuple[Path, ...], config: Path | None, department: str | None, role: str | None
+    forms: tuple[Path, ...],
+    config: Path | None,
+    department: str | None,
+    role: str | None,
+    previous: Path | None,
 ) -> None:
     """Read filled feedback forms (PDF, survey export as CSV or XLSX) under FORMS; write a
-    private evaluation report."""
+    private evaluation report and a two-page sponsor summary."""
     from generator.commands.collect import collect_program
 
-    outcome = collect_program(find_config(config), list(forms), department, role)
+    outcome = collect_program(find_config(config), list(forms), department, role, previous)
     collected = outcome.collected
     for item in collected.skipped:
         click.echo(f"  skipped {item.source}: {item.reason}", err=True)
@@ -311,6 +321,8 @@ def collect(
         f"{len(overall.adjust)} question(s) to adjust{rates}"
     )
     click.echo(f"Report: {outcome.folder / 'report.html'}")
+    pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
+    click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
 
 
 #: ``-o FILE`` of the commands that print a document; its folder must exist.

@@ -1,24 +1,38 @@
-"""`playbook collect`: filled forms and survey exports to a private evaluation report."""
+"""`playbook collect`: filled forms and survey exports to a private evaluation report and a
+sponsor summary, optionally compared with the last round's aggregates."""
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from generator.config.load import load
+from generator.config.quotes import all_quotes
 from generator.config.resolved import Playbook
 from generator.errors import PlaybookError
 from generator.evaluation.change import Change, evaluate_change
 from generator.evaluation.collect import Catalogues, Collected, collect
-from generator.evaluation.report import FOLDER, pairs_per_department
-from generator.evaluation.stats import GroupStats, evaluate
+from generator.evaluation.compare import Comparison, compare
+from generator.evaluation.report import FOLDER, participants_per_department
+from generator.evaluation.sponsor import SponsorSummary, form_title, sponsor_summary
+from generator.evaluation.stats import GroupStats, Participants, evaluate
 from generator.evaluation.survey import SurveyOptions
 from generator.program.documents import program_slug
-from generator.program.plan import ProgramPlan, plan_program
+from generator.program.plan import ProgramPlan, epoch, plan_program
 from generator.publish.files import replace_folder
+from generator.publish.pdf import report_pdf
 from generator.render.environment import make_environment
-from generator.render.reports import report_tree
+from generator.render.reports import SPONSOR_SUMMARY, report_tree, sponsor_html
+from generator.render.tree import Tree
+
+log = logging.getLogger(__name__)
+
+#: The pages the sponsor summary may take; more is logged as a warning (a long quote list).
+SUMMARY_PAGES = 2
 
 
 def catalogues_of(program: ProgramPlan) -> Catalogues:
@@ -35,6 +49,8 @@ class CollectOutcome:
     folder: Path
     rates_known: bool
     change: Change | None = None
+    summary: SponsorSummary | None = None
+    summary_pages: int = 0
 
 
 def survey_options(
@@ -59,12 +75,49 @@ def survey_options(
     return dataclasses.replace(options, department=slug)
 
 
+def summary_of(
+    playbook: Playbook,
+    groups: list[GroupStats],
+    change: Change,
+    catalogues: Catalogues,
+    participants: tuple[Participants | None, str],
+    comparison: Comparison | None,
+) -> SponsorSummary:
+    """The sponsor summary's figures, with the lead's quotes and adjustments."""
+    settings = playbook.config.evaluation
+    notes = (all_quotes(playbook.config, playbook.folder), settings.adjustments,
+             settings.min_group)  # fmt: skip
+    sessions = {d.slug: d.settings.sessions for d in playbook.departments}
+    return sponsor_summary(groups, change, catalogues, participants, sessions, notes, comparison)
+
+
+def summary_files(
+    playbook: Playbook, summary: SponsorSummary, total: int, env: jinja2.Environment
+) -> tuple[Tree, int]:
+    """The sponsor summary as HTML and PDF, and the PDF's number of pages."""
+    created = epoch(playbook).strftime("%Y-%m-%dT%H:%M:%SZ")
+    name = f"{FOLDER}/{SPONSOR_SUMMARY}.pdf"
+    html = sponsor_html(playbook, summary, total, env, created)
+    pdf, pages = report_pdf(html, name)
+    if pages > SUMMARY_PAGES:  # long quotes and adjustments: set it closer, once
+        html = sponsor_html(playbook, summary, total, env, created, tight=True)
+        pdf, pages = report_pdf(html, name)
+    if pages > SUMMARY_PAGES:
+        log.warning("The sponsor summary takes %d pages (meant for %d)", pages, SUMMARY_PAGES)
+    return {f"{SPONSOR_SUMMARY}.html": html, f"{SPONSOR_SUMMARY}.pdf": pdf}, pages
+
+
 def collect_program(
-    config_path: Path, paths: list[Path], department: str | None = None, role: str | None = None
+    config_path: Path,
+    paths: list[Path],
+    department: str | None = None,
+    role: str | None = None,
+    previous: Path | None = None,
 ) -> CollectOutcome:
     """Read the forms under ``paths`` and write the evaluation to the private folder.
 
-    ``department`` and ``role`` are those of a survey export's rows that do not name theirs.
+    ``department`` and ``role`` are those of a survey export's rows that do not name theirs;
+    ``previous`` is the last round's ``aggregates.json`` to compare with.
     """
     playbook = load(config_path)
     config = playbook.config
@@ -75,16 +128,18 @@ def collect_program(
     folder = private / FOLDER
     if not collected.responses:
         return CollectOutcome(collected, [], folder, rates_known=False)
-    pairs = pairs_per_department(playbook, private)
+    participants = participants_per_department(playbook, private)
     names = {d.slug: d.name for d in playbook.departments}
     groups = evaluate(
         collected.responses,
         catalogues,
         names,
-        pairs,
+        participants[0],
         {d.slug: d.settings.sessions for d in playbook.departments},
         config.evaluation,
     )
+    titles = {f: form_title(catalogues, f) for c in catalogues.values() for f in c}
+    comparison = compare(previous, groups[0], titles) if previous else None
     topics = {t.id: t.title for d in playbook.departments for t in d.settings.focus_areas}
     change = evaluate_change(
         collected.responses, catalogues, names, topics, config.evaluation.min_group
@@ -92,5 +147,10 @@ def collect_program(
     env = make_environment(
         playbook.resolve(config.site.templates), locale=config.organisation.locale
     )
-    replace_folder(report_tree(playbook, collected, groups, change, catalogues, env), folder)
-    return CollectOutcome(collected, groups, folder, pairs is not None, change)
+    summary = summary_of(playbook, groups, change, catalogues, participants, comparison)
+    tree = report_tree(playbook, collected, groups, change, catalogues, env, comparison)
+    files, pages = summary_files(playbook, summary, len(collected.responses), env)
+    replace_folder(tree | files, folder)
+    return CollectOutcome(
+        collected, groups, folder, participants[0] is not None, change, summary, pages
+    )

@@ -164,6 +164,8 @@ def _expected(error: Any) -> str:
         return f"text of at most {ctx.get('max_length')} characters"
     if kind == "too_short":
         return f"at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"at most {ctx.get('max_length')} item(s)"
     if kind == "literal_error":
         return f"one of {ctx.get('expected')}"
     return str(error["msg"]).lower()

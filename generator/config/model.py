@@ -366,6 +366,12 @@ class Site(Strict):
     )
 
 
+#: The most quotes the sponsor summary shows (``evaluation.quotes``).
+MAX_QUOTES = 5
+#: A quote: one answer, or a sentence of one.
+Quote = Annotated[str, Field(min_length=1, max_length=240)]
+
+
 class Evaluation(Strict):
     """How `playbook collect` reads the feedback forms and what it may publish."""
 
@@ -402,6 +408,23 @@ class Evaluation(Strict):
         max_length=200,
         description="The column of a survey export that holds each respondent's role (mentee "
         "or mentor), needed only when one survey asks both roles the same questions.",
+    )
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        max_length=MAX_QUOTES,
+        description=f"Up to {MAX_QUOTES} quotes you pick from the free-text answers for the "
+        "sponsor summary, shown without attribution.",
+    )
+    quotes_file: str | None = Field(
+        None,
+        description="The quotes in a file beside this one instead: .txt (one quote a line) or "
+        f".yaml (a list); with `quotes`, up to {MAX_QUOTES} in all.",
+    )
+    adjustments: list[Annotated[str, Field(min_length=1, max_length=160)]] = Field(
+        default_factory=list,
+        max_length=6,
+        description="What you plan to change in the next round, one short sentence each; "
+        "the sponsor summary lists them.",
     )
 
 

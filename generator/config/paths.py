@@ -2,7 +2,8 @@
 
 Two rules, checked when the config loads so `validate` reports them with the rest:
 
-- **Inputs** (``organisation.logo``, ``roster``, ``site.settings``, ``site.templates``) resolve
+- **Inputs** (``organisation.logo``, ``roster``, ``site.settings``, ``site.templates``,
+  ``evaluation.quotes_file``) resolve
   inside the config's folder: ``..``, absolute paths and symbolic links that lead out of it are
   refused, so no file from elsewhere on the machine can be published with the site. The logo
   must be a PNG, SVG or JPEG by its name and by its first bytes (an SVG without scripts); the
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from generator.config.fields import outside_folder, reason, resolve_path
 from generator.config.model import Config
+from generator.config.quotes import quotes_problem
 from generator.config.site_settings import SettingsSyntaxError, parse_settings, tag_problems
 from generator.config.site_settings import path_problems as settings_path_problems
 from generator.config.yamlsource import KeyPath, format_key_path
@@ -39,6 +42,7 @@ SETTINGS: KeyPath = ("site", "settings")
 TEMPLATES: KeyPath = ("site", "templates")
 OUTPUT: KeyPath = ("site", "output")
 PRIVATE_OUTPUT: KeyPath = ("site", "private_output")
+QUOTES: KeyPath = ("evaluation", "quotes_file")
 #: What to do about an input outside the config's folder.
 COPY_IT = "copy the file into that folder"
 
@@ -71,13 +75,15 @@ def path_problems(config: Config, folder: Path) -> Iterable[Problem]:
         (ROSTER, config.roster.file if config.roster else None),
         (SETTINGS, config.site.settings),
         (TEMPLATES, config.site.templates),
+        (QUOTES, config.evaluation.quotes_file),
     ):
         if value is None:
             continue
         path = resolve_path(folder, value)
         problem = path if isinstance(path, str) else outside_folder(folder, value, path, COPY_IT)
         if problem is None and isinstance(path, Path):
-            problem = _checked(_INPUT_CHECKS[key], value, path)
+            check = _INPUT_CHECKS.get(key) or partial(quotes_problem, config)
+            problem = _checked(check, value, path)
             inputs[key] = path
         if problem:
             yield _as_written(key, config), problem

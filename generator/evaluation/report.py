@@ -1,5 +1,6 @@
-"""report: the data files of the evaluation (every answer as CSV) and the pairs each department
-expected answers from. The report pages themselves are rendered in ``render.reports``.
+"""report: the data files of the evaluation (every answer as CSV) and the people each department
+expected answers from (the approved pairs, else the roster). The report pages themselves are
+rendered in ``render.reports``.
 """
 
 from __future__ import annotations
@@ -7,11 +8,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from generator.config.fields import slugify
-from generator.config.resolved import Playbook
+from generator.config.fields import ROLES, slugify
+from generator.config.resolved import DepartmentNames, Playbook
 from generator.errors import BuildError
 from generator.evaluation.collect import EVALUATED_FORMS, Catalogues, Response
+from generator.evaluation.stats import Participants
 from generator.pairing import report as pairing
+from generator.pairing.roster import read_roster
 from generator.spreadsheet import cell_value, csv_text
 
 FOLDER = "evaluation"
@@ -55,3 +58,31 @@ def pairs_per_department(playbook: Playbook, private: Path) -> dict[str, int] | 
             if slug:
                 counts[slug] += 1
     return counts
+
+
+#: Where the expected numbers of forms came from: the approved pairs, the roster, or nowhere.
+PAIRS, ROSTER, UNKNOWN = "pairs", "roster", ""
+
+
+def participants_per_department(
+    playbook: Playbook, private: Path
+) -> tuple[Participants | None, str]:
+    """People per department and role, and where the numbers come from.
+
+    The approved pairs (``pairing/pairs.csv``) first: one mentor and one mentee per pair, in
+    the mentee's department. Without them, the roster's people by department and role; without
+    a roster, nobody knows how many forms to expect.
+    """
+    pairs = pairs_per_department(playbook, private)
+    if pairs is not None:
+        return {slug: dict.fromkeys(ROLES, n) for slug, n in pairs.items()}, PAIRS
+    if playbook.config.roster is None:
+        return None, UNKNOWN
+    names = DepartmentNames(playbook.departments)
+    people = read_roster(playbook.resolve(playbook.config.roster), names)
+    counts: Participants = {d.slug: dict.fromkeys(ROLES, 0) for d in playbook.departments}
+    for person in people:
+        department = names.find(person.department)
+        if department is not None:  # read_roster checked every department is known
+            counts[department.slug][person.role] += 1
+    return counts, ROSTER

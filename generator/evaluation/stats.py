@@ -240,12 +240,14 @@ def flags(forms: Iterable[FormStats], threshold: float) -> tuple[Flag, ...]:
 # --- Groups ---------------------------------------------------------------------------------
 
 
-def expected_responses(kind: str, pairs: int | None, sessions: int) -> int | None:
-    """One form per person of the role per pair; a pulse after every session but the last
-    (the end-of-program review follows the last)."""
-    if pairs is None:
-        return None
-    return pairs * max(sessions - 1, 0) if kind == "pulse" else pairs
+#: Participants per department slug and role: who is expected to return each role's forms.
+Participants = dict[str, dict[str, int]]
+
+
+def expected_responses(kind: str, people: int, sessions: int) -> int:
+    """One form per participant of the role; a pulse after every session but the last (the
+    end-of-program review follows the last)."""
+    return people * max(sessions - 1, 0) if kind == "pulse" else people
 
 
 def group_stats(
@@ -279,23 +281,25 @@ def evaluate(
     responses: list[Response],
     catalogues: Catalogues,
     names: dict[str, str],
-    pairs: dict[str, int] | None,
+    participants: Participants | None,
     sessions: dict[str, int],
     settings: Evaluation,
 ) -> list[GroupStats]:
     """Overall first, then each department in config order.
 
-    ``pairs`` is the number of pairs per department slug (None: no pairing was made, rates are
-    unknown); ``sessions`` the number of sessions per department.
+    ``participants`` is the number of people per department slug and role (None: neither a
+    pairing nor a roster says, rates are unknown); ``sessions`` the sessions per department.
     """
 
     def expected(slugs: list[str]) -> dict[str, int | None]:
-        if pairs is None:
+        if participants is None:
             return {}
         return {
-            form_id: sum(expected_responses(catalogues[s][form_id].kind, pairs.get(s, 0),
-                                            sessions[s]) or 0
-                         for s in slugs if form_id in catalogues[s])
+            form_id: sum(
+                expected_responses(form.kind, participants.get(s, {}).get(form.role, 0),
+                                   sessions[s])
+                for s in slugs if (form := catalogues[s].get(form_id))
+            )
             for form_id in FEEDBACK_FORMS
         }  # fmt: skip
 

@@ -27,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import BuildError
 from generator.program.documents import BOOKLET, PRINT_DIR
 from generator.publish.bind import PDF_OPTIONS, layout, make_department, write
 from generator.publish.cache import PdfCache, cache_key, digest
@@ -59,6 +60,19 @@ class PdfRun:
     reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
     progress: Callable[[int], object] | None = None
+
+
+def report_pdf(html: str, name: str) -> tuple[bytes, int]:
+    """A self-contained report page (no linked files, no form fields) as a tagged PDF, and its
+    number of pages; ``name`` names it in an error."""
+    from weasyprint import HTML
+
+    try:
+        document = HTML(string=html).render(**PDF_OPTIONS)
+        return document.write_pdf(**PDF_OPTIONS), len(document.pages)
+    except Exception as err:  # WeasyPrint raises many types; name the file whatever it is
+        msg = f"{name}: cannot make the PDF: {err}"
+        raise BuildError(msg) from err
 
 
 def render_pdf(html: Path) -> Path:

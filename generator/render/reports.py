@@ -12,7 +12,9 @@ import jinja2
 from generator.config.resolved import Playbook
 from generator.evaluation.change import Change, change_aggregates
 from generator.evaluation.collect import Catalogues, Collected
+from generator.evaluation.compare import FORMAT, VERSION, Comparison
 from generator.evaluation.report import AGGREGATES, answers_csv
+from generator.evaluation.sponsor import SponsorSummary
 from generator.evaluation.stats import FormStats, GroupStats, QuestionStats, aggregates
 from generator.pairing.cohort import Pair, PairingResult
 from generator.pairing.report import aggregate_summary, score_breakdown, why
@@ -63,8 +65,9 @@ def report_tree(
     change: Change,
     catalogues: Catalogues,
     env: jinja2.Environment,
+    comparison: Comparison | None = None,
 ) -> Tree:
-    """Every file of the evaluation folder, by relative path."""
+    """Every file of the evaluation folder but the sponsor summary, by relative path."""
     org = playbook.config.organisation
     brand = org.brand_colour
     charts: Tree = {}
@@ -93,8 +96,10 @@ def report_tree(
         "total": len(collected.responses),
         "rates_known": groups[0].forms[0].expected is not None,
         "zip": zip,
+        "comparison": comparison,
     }
-    published = aggregates(groups, playbook.config.evaluation, org.program)
+    published = {"format": FORMAT, "version": VERSION}
+    published |= aggregates(groups, playbook.config.evaluation, org.program)
     published["change"] = change_aggregates(change)
     tree = {
         "report.html": render_template(env, "report/report.html", **context),
@@ -103,6 +108,34 @@ def report_tree(
         AGGREGATES: json.dumps(published, indent=2) + "\n",
     }
     return tree | charts
+
+
+SPONSOR_SUMMARY = "sponsor-summary"
+
+
+def sponsor_html(
+    playbook: Playbook,
+    summary: SponsorSummary,
+    total: int,
+    env: jinja2.Environment,
+    created: str,
+    tight: bool = False,
+) -> str:
+    """The sponsor summary as print HTML, on the program's paper (``program.paper_size``);
+    ``tight`` sets it closer, for long quotes and adjustments."""
+    org = playbook.config.organisation
+    return render_template(
+        env,
+        "report/sponsor.html",
+        org=org,
+        brand=org.brand_colour,
+        paper=playbook.config.program.paper_size,
+        department={"name": "Sponsor summary"},  # the page footer of the print stylesheet
+        summary=summary,
+        total=total,
+        created=created,
+        tight=tight,
+    )
 
 
 PAIRING_REPORT = "pairing-report.html"

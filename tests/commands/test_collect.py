@@ -201,7 +201,8 @@ def test_outputs_and_small_group_suppression(program: tuple[Path, Path]) -> None
     outcome = collect_program(program[0], [program[1]])
     folder = outcome.folder
     assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [
-        "aggregates.json", "answers.csv", "report.html", "report.md"
+        "aggregates.json", "answers.csv", "report.html", "report.md",
+        "sponsor-summary.html", "sponsor-summary.pdf",
     ]  # fmt: skip
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html
