@@ -14,7 +14,7 @@ from generator.errors import BuildError
 from generator.evaluation.collect import EVALUATED_FORMS, Catalogues, Response
 from generator.evaluation.stats import Participants
 from generator.pairing import report as pairing
-from generator.pairing.roster import read_roster
+from generator.pairing.roster import read_config_roster
 from generator.spreadsheet import cell_value, csv_text
 
 FOLDER = "evaluation"
@@ -79,7 +79,7 @@ def participants_per_department(
     if playbook.config.roster is None:
         return None, UNKNOWN
     names = DepartmentNames(playbook.departments)
-    people = read_roster(playbook.resolve(playbook.config.roster), names)
+    people = read_config_roster(playbook)
     counts: Participants = {d.slug: dict.fromkeys(ROLES, 0) for d in playbook.departments}
     for person in people:
         department = names.find(person.department)
