@@ -14,6 +14,7 @@ carries zones; nothing here strips or adds tzinfo.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -158,16 +159,22 @@ def session_events(plan: DepartmentPlan, program: str, domain: str, links: Links
 def cohort_events(plan: DepartmentPlan, program: str, domain: str, links: Links) -> list[CalendarEvent]:
     """Cohort events at their planned times, for the roles that attend them.
 
+    A UID names the event by its kind and its place among events of that kind (the second
+    mentor check-in), never by its date, so an event that moves keeps its UID and calendar apps
+    move it instead of keeping the old one beside the new.
+
     The facilitator goes in the description, not in ORGANIZER: RFC 5545 (3.8.4.3) keeps
     ORGANIZER for group-scheduled entries, and these calendars are published, not invitations.
     """
     settings, slug = plan.department.settings, plan.department.slug
     events = []
+    counted: Counter[str] = Counter()
     for cohort, items in zip(plan.events, plan.event_agendas, strict=True):
         text = f"{facilitated_by(cohort.facilitator)}\n\n{agenda_text(items)}"
+        counted[cohort.kind] += 1
         events.append(
             CalendarEvent(
-                uid=f"{slug}-{cohort.kind}-{cohort.date:%Y%m%d}@{domain}",
+                uid=f"{slug}-{cohort.kind}-{counted[cohort.kind]}@{domain}",
                 summary=f"{program}: {cohort.title} ({cohort.audience.lower()})",
                 start=cohort.start,
                 end=cohort.end,
