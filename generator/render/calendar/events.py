@@ -133,7 +133,9 @@ def _described(text: str, plan: DepartmentPlan, links: Links, document: Document
     return f"{text}\n\n{links.to(plan.department.slug, document)}"
 
 
-def session_events(plan: DepartmentPlan, program: str, domain: str, links: Links) -> list[CalendarEvent]:
+def session_events(
+    plan: DepartmentPlan, program: str, domain: str, links: Links
+) -> list[CalendarEvent]:
     """The pair sessions: timed, for both roles, each with its agenda and where to find it."""
     settings, slug = plan.department.settings, plan.department.slug
     events = []
@@ -156,7 +158,9 @@ def session_events(plan: DepartmentPlan, program: str, domain: str, links: Links
     return events
 
 
-def cohort_events(plan: DepartmentPlan, program: str, domain: str, links: Links) -> list[CalendarEvent]:
+def cohort_events(
+    plan: DepartmentPlan, program: str, domain: str, links: Links
+) -> list[CalendarEvent]:
     """Cohort events at their planned times, for the roles that attend them.
 
     A UID names the event by its kind and its place among events of that kind (the second
@@ -215,7 +219,9 @@ def reminder_events(plan: DepartmentPlan, program: str, domain: str) -> list[Cal
     ]
 
 
-def department_events(plan: DepartmentPlan, playbook: Playbook, links: Links) -> list[CalendarEvent]:
+def department_events(
+    plan: DepartmentPlan, playbook: Playbook, links: Links
+) -> list[CalendarEvent]:
     """Every event of a department's calendars: sessions, cohort events, form reminders."""
     program, domain = playbook.config.organisation.program, uid_domain(playbook)
     return [
