@@ -167,3 +167,11 @@ def test_the_state_survives_its_json(program) -> None:
     assert from_json(to_json(state)) == state
     assert to_json(from_json(to_json(state))) == to_json(state)
     assert from_json('{"version": 0}') == CalendarState()  # another format: start afresh
+
+
+def test_a_cancel_gives_a_zoned_time_in_utc() -> None:
+    from generator.render.calendar.invitations import _moment
+
+    assert _moment("2027-03-01T09:15:00+01:00").isoformat() == "2027-03-01T08:15:00+00:00"
+    assert _moment("2027-03-01T09:15:00").tzinfo is None
+    assert _moment("2027-03-02").isoformat() == "2027-03-02"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from icalendar import Event
 
@@ -197,5 +197,12 @@ def cancellation(program: ProgramPlan, invited: Invited, state: CalendarState) -
 
 
 def _moment(text: str) -> dt.date | datetime:
-    """A start or end as ``CalendarEvent.when`` wrote it: a date, or a (zoned) date and time."""
-    return datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    """A start or end as ``CalendarEvent.when`` wrote it: a date, or a date and time.
+
+    A zoned time comes back with its offset only (the text keeps no zone name), so it is given
+    in UTC, which needs no VTIMEZONE and names the same instant.
+    """
+    if "T" not in text:
+        return dt.date.fromisoformat(text)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is None else moment.astimezone(UTC)
