@@ -14,9 +14,13 @@ from generator.errors import BuildError
 from generator.pairing.report import pairing_summary
 from generator.program.plan import ProgramPlan, plan_program
 from generator.publish.cache import PdfCache, RenderCache
+from generator.publish.calendar_state import approved_pairs, load_state, private_folder, save
 from generator.publish.files import write_tree
 from generator.publish.pdf import PdfRun, pdf_step
 from generator.publish.staging import Prepare, check_output, publish
+from generator.render.calendar.invitations import invitation_files
+from generator.render.calendar.published import department_calendars, site_links
+from generator.render.calendar.state import CalendarState
 from generator.render.context import base_context
 from generator.render.environment import make_environment
 from generator.render.printables import department_printables
@@ -52,11 +56,33 @@ def render_parts(
     return tree, department_printables(program, env, context, memo)
 
 
+def render_calendars(
+    program: ProgramPlan, state: CalendarState, *, pdfs: bool = True, invitations: bool = True
+) -> tuple[Tree, CalendarState, Tree | None]:
+    """The site's calendars, the state after issuing them, and the pairs' invitations (None
+    without approved pairs in the private output, or without ``invitations``)."""
+    links = site_links(program.playbook, pdfs=pdfs)
+    tree, state = department_calendars(program, state, links)
+    found = approved_pairs(private_folder(program.playbook)) if invitations else None
+    if found is None:
+        return tree, state, None
+    source, pairs = found
+    sent, state = invitation_files(program, pairs, state, links, str(source))
+    return tree, state, sent
+
+
 def render_tree(playbook: Playbook, cache: RenderCache | None = None) -> Tree:
-    """Everything the site needs, as one virtual tree (the preview's and tests' view)."""
-    tree, departments = render_parts(plan_program(playbook, pairing_summary(playbook)), cache)
+    """Everything the site needs, as one virtual tree (the preview's and tests' view).
+
+    The calendars number their events from the state the last build left, which this reads
+    and never writes.
+    """
+    program = plan_program(playbook, pairing_summary(playbook))
+    tree, departments = render_parts(program, cache)
     for files in departments:
         tree.update(files)
+    state = load_state(private_folder(playbook))
+    tree.update(render_calendars(program, state, invitations=False)[0])
     return tree
 
 
@@ -129,7 +155,9 @@ def build(
 
     ``jobs`` is the number of processes rendering PDFs (default: one per CPU). With ``cache``,
     PDFs whose print HTML has not changed are copied from ``.playbook-cache/`` beside the output
-    instead of laid out again. ``run`` collects what the PDF step did (and draws progress).
+    instead of laid out again. The calendars' SEQUENCE numbers come from, and go back to, the
+    state in the private output; with approved pairs there, each pair's invitation is written
+    beside them. ``run`` collects what the PDF step did (and draws progress).
     ``site_only`` makes no PDFs (the pages link the print HTML) and leaves the PDF cache alone;
     otherwise a build of more than ``max_pdfs`` PDFs is refused before anything is rendered.
     """
@@ -142,12 +170,18 @@ def build(
     run = run if run is not None else PdfRun()
     renders = RenderCache.beside(target) if cache else None
     tree, departments = render_parts(program, renders, pdfs=not site_only)
+    private = private_folder(playbook)
+    calendars, state, invitations = render_calendars(
+        program, load_state(private), pdfs=not site_only
+    )
+    tree.update(calendars)
     run.departments = renders.rendered if renders else [p.slug for p in playbook.departments]
     log.info("Rendered %d site files for %d departments", len(tree), len(playbook.departments))
     steps = [write_departments(departments)]
     if not site_only:
         steps.append(pdf_step(jobs, PdfCache.beside(target) if cache else None, run))
     site = publish(playbook, tree, target, prepare=tuple(steps))
+    save(private, state, invitations)  # only once the site that shows these numbers is live
     if renders:
         renders.prune(renders.used)
     return site

@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from generator.config.fields import Email
 
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        msg = "one line of text (a room, an address or a video link), no line breaks"
+        raise ValueError(msg)
+    return value
+
+
+#: A room, an address or a video link: one line, long enough for a meeting link with its query
+#: (a Teams or Zoom link runs to 300 characters).
+Location = Annotated[str, Field(max_length=500), AfterValidator(_one_line)]
 
 
 class Strict(BaseModel):

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field
 
-from generator.config.base import Contact, Strict
+from generator.config.base import Contact, Location, Strict
 
 
 def _facilitator(event: str) -> Any:
@@ -59,6 +59,11 @@ class Cohort(Strict):
     )
     celebration: bool = Field(
         True, description="A closing celebration for the whole cohort after the last session."
+    )
+    location: Location = Field(
+        "",
+        description="Where the cohort events happen (a training room, a video link), one line; "
+        "empty: where the sessions happen (`location`).",
     )
     facilitators: Facilitators = Field(
         default_factory=Facilitators,

@@ -339,6 +339,7 @@ def _settings(fields: Any, topics: dict[str, Topic], lead: Contact) -> Settings:
         facilitators=facilitators(fields.cohort.facilitators, lead),
         cohort=fields.cohort,
         agreement=fields.agreement,
+        location=fields.location,
         accept_warnings=tuple(fields.accept_warnings),
     )
 

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from generator.config.base import Contact, ShortText, Strict
+from generator.config.base import Contact, Location, ShortText, Strict
 from generator.config.cohort_settings import Cohort
 from generator.config.content import ContentChanges
 from generator.config.fields import Format
@@ -268,6 +268,11 @@ class Program(Strict):
         "that falls on one moves to the next free working day.",
     )
     paper_size: PaperSize = Field("A4", description="Paper for printables: A4 or Letter.")
+    location: Location = Field(
+        "",
+        description="Where sessions happen: a room, an address or a video link (one line, up "
+        "to 500 characters); the calendars and invitations carry it. Empty: none given.",
+    )
     cohort: Cohort = Field(
         default_factory=Cohort,
         description="Training, mentor check-ins, mid-point debrief and celebration.",

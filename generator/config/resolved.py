@@ -100,6 +100,8 @@ class Settings:
     facilitators: dict[str, Contact]
     cohort: Cohort = Cohort()
     agreement: bool = True
+    #: where sessions happen (room, address or video link); empty when the config gives none
+    location: str = ""
     accept_warnings: tuple[str, ...] = ()
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from pypdf import PdfReader, PdfWriter
 
@@ -143,19 +144,36 @@ def fill(source: Path, values: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def packet_name(pair: Pair) -> str:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+
+
+class Paired(Protocol):
+    """What naming a pair reads: a solved ``Pair``, or a row of the approved pairs.csv (the
+    invitations name their files as the packets do)."""
+
+    @property
+    def mentor(self) -> _Named: ...
+    @property
+    def mentee(self) -> _Named: ...
+
+
+def packet_name(pair: Paired) -> str:
     """A folder name per pair: mentee then mentor, as readable slugs."""
     name = f"{slugify(pair.mentee.name)}--{slugify(pair.mentor.name)}"
     return re.sub(r"-{3,}", "--", name).strip("-") or "pair"
 
 
-def pair_key(pair: Pair, length: int = HASH_LENGTH) -> str:
+def pair_key(pair: Paired, length: int = HASH_LENGTH) -> str:
     """A short hash of the pair's two e-mails: the same pair, the same key, on every run."""
     emails = f"{pair.mentee.email}\n{pair.mentor.email}"
     return hashlib.sha256(emails.encode()).hexdigest()[:length]
 
 
-def packet_names(pairs: Sequence[Pair]) -> list[str]:
+def packet_names(pairs: Sequence[Paired]) -> list[str]:
     """A folder name for each pair, no two alike.
 
     Two pairs can share names (two Maria Garcias, or names that slug alike), and then one

@@ -8,7 +8,7 @@ staging folder that each build swaps away):
   links, such as the organisation's logo. The key is the SHA-256 of the WeasyPrint version, the
   PDF options, the HTML text and the name and bytes of every local file it links, so a rebuild
   with nothing changed does no layout at all. The paper size is in the inline ``@page`` rule.
-- ``render/<key>.json``: one department's printables (print HTML and calendar). The key is the
+- ``render/<key>.json``: one department's printables (print HTML and booklet). The key is the
   department's plan, the organisation, the generator's code and every template; a user's own
   print template may read any name, so with one the whole config is part of every key.
 

@@ -24,6 +24,7 @@ from generator.program.due import Reminder, TimeCommitment
 from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
+from generator.render.calendar.events import CALENDAR_FILES, CalendarFile
 
 
 def doc(text: str, **kwargs: Any) -> Any:
@@ -105,6 +106,7 @@ class SiteContext(TypedDict):
     print_dir: str
     booklet: str
     calendar: str
+    calendars: list[CalendarFile]
     pairing: dict[str, Any] | None
     pdfs: bool
 
@@ -119,7 +121,9 @@ SITE_CONTEXT_DOCS = {
     "printables": "Each department's printables by department slug, in booklet order.",
     "print_dir": "The folder under docs/ that holds the printables.",
     "booklet": "The booklet's file stem.",
-    "calendar": "The calendar's file name in each department's printables folder.",
+    "calendar": "The file name of everyone's calendar in each department's printables folder.",
+    "calendars": "Each department's calendars, by audience (mentors, mentees, everyone): "
+    "`.file` in its printables folder, `.label` ('calendar for mentors').",
     "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
     "pdfs": "Whether the build makes PDFs: false with `build --site-only`, so link the print HTML.",
 }
@@ -264,6 +268,12 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "session": "The session a session agenda is for, else none.",
         "event": "The cohort event a cohort agenda is for, else none.",
     },
+    CalendarFile: {
+        "audience": "Who imports it: mentors, mentees or everyone.",
+        "file": "Its file name in each department's printables folder, e.g. sessions-mentors.ics.",
+        "label": "How links name it: 'calendar for mentors'.",
+        "roles": "The roles whose sessions, cohort events and form reminders it holds.",
+    },
     Form: {
         "id": "The form's id, e.g. end-mentee; every field name starts with it.",
         "kind": "goals, self-assessment, agreement, agenda, cohort, pulse, mid or end.",
@@ -402,6 +412,7 @@ def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
         print_dir=PRINT_DIR,
         booklet=BOOKLET,
         calendar=CALENDAR,
+        calendars=list(CALENDAR_FILES),
         pairing=program.pairing,
         pdfs=pdfs,
     )

@@ -1,5 +1,6 @@
 """printables: each department's worksheets, agreement, agendas and forms as print HTML, plus
-its booklet and calendar. Part of the render stage: returns text, writes nothing.
+its booklet (its calendars come from ``calendar.published``). Part of the render stage: returns
+text, writes nothing.
 
 The PDFs are made later, from exactly this HTML, by the ``pdf`` publish step. Each print HTML is
 self-contained (its stylesheet inline), so it renders the same from the site, from the staging
@@ -13,10 +14,9 @@ from collections.abc import Callable, Iterator
 import jinja2
 
 from generator.program.agenda import timed
-from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document, program_slug
+from generator.program.documents import BOOKLET, PRINT_DIR, Document, program_slug
 from generator.program.pdfinfo import pdf_identity
 from generator.program.plan import DepartmentPlan, ProgramPlan
-from generator.render.calendar import calendar_ics
 from generator.render.context import (
     BookletContext,
     DepartmentView,
@@ -69,9 +69,8 @@ def document_context(doc: Document, plan: DepartmentPlan, base: PrintContext) ->
 def render_department(
     program: ProgramPlan, env: jinja2.Environment, plan: DepartmentPlan, site: SiteContext
 ) -> Tree:
-    """One department's print HTML files, booklet and calendar."""
+    """One department's print HTML files and booklet."""
     department = department_view(plan, program.playbook.content)
-    org = program.playbook.config.organisation
     base = print_context(program, site, department)
     folder = f"docs/{PRINT_DIR}/{department.slug}"
     tree: Tree = {}
@@ -80,9 +79,6 @@ def render_department(
         tree[f"{folder}/{doc.html}"] = render_template(env, doc.template, **context)
     booklet = BookletContext(**base, documents=list(plan.documents))
     tree[f"{folder}/{BOOKLET}.html"] = render_template(env, "print/booklet.html", **booklet)
-    tree[f"{folder}/{CALENDAR}"] = calendar_ics(
-        plan, org.name, org.program, program_slug(org.program), program.epoch
-    )
     return tree
 
 

@@ -53,10 +53,13 @@ def test_dates_agree_with_the_plan(small_config: Path) -> None:
         assert days == [s.date for s in plan.schedule]
 
 
-def test_length_uids_and_stamp_come_from_the_config(small_config: Path) -> None:
+def test_length_uids_with_the_round_and_stamp_come_from_the_config(small_config: Path) -> None:
     found = events(calendar(small_config, "finance"))
     assert len(found) == 2
-    assert [str(e["uid"]) for e in found] == ["finance-s1@mentor-up", "finance-s2@mentor-up"]
+    assert [str(e["uid"]) for e in found] == [
+        "finance-s1@2027-03.mentor-up",
+        "finance-s2@2027-03.mentor-up",
+    ]
     for event in found:
         assert event.decoded("dtend") - event.decoded("dtstart") == (
             datetime(2000, 1, 1, 0, 30) - datetime(2000, 1, 1)
