@@ -2,14 +2,15 @@
 
 Every value comes from the plan, so the same config gives the same bytes: UIDs are built from
 the department and program slugs (``sales-s03@mentor-up``), DTSTAMP is the program's epoch
-(midnight UTC on its start) rather than now, and times are floating local times because the
-config has no time zone (calendar apps show them at the written hour wherever the reader is).
+(midnight UTC on its start) rather than now. Timed events are in the department's time zone
+(TZID), each zone described by a VTIMEZONE built from the zone database for the years the
+calendar covers, so a reader anywhere sees the hour in their own zone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -55,6 +56,8 @@ def calendar_ics(
     common = _Stamp(program, department.name, program_slug, stamp)
     for event in (*_sessions(plan, common), *_cohort(plan, common), *_reminders(plan, common)):
         cal.add_component(event)
+    years = [plan.schedule[0].date.year - 1, plan.end.year + 1]
+    cal.add_missing_timezones(date(years[0], 1, 1), date(years[1], 12, 31))
     return cal.to_ical().decode("utf-8")
 
 
