@@ -90,11 +90,6 @@ class CohortEvent:
         return self.start + timedelta(minutes=self.minutes)
 
     @property
-    def wall_span(self) -> tuple[dt.datetime, dt.datetime]:
-        """Its start and end as the department's naive wall-clock times."""
-        return self.start.replace(tzinfo=None), self.end.replace(tzinfo=None)
-
-    @property
     def end_time(self) -> str:
         """The time it ends, 24-hour 'HH:MM'."""
         return f"{self.end:%H:%M}"
@@ -305,7 +300,7 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
     if cohort.training:
         for event in _training(settings, busy):
             events.append(event)
-            busy.append(event.wall_span)
+            busy.append((event.start.replace(tzinfo=None), event.end.replace(tzinfo=None)))
     if cohort.mentor_checkins:
         for session in sessions[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
             title = f"Mentor check-in after session {session.number}"

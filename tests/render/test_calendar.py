@@ -84,7 +84,9 @@ def test_cohort_events_and_form_reminders_are_in_the_calendar(small_config: Path
     cal = calendar(small_config, "sales")
     summaries = {str(e["summary"]): e for e in all_events(cal)}
     training = summaries["Mentor-Up: Mentor training (mentors)"]
-    assert training.decoded("dtstart") == datetime(2027, 2, 22, 9, 15, tzinfo=ZoneInfo("UTC"))  # a week before
+    assert training.decoded("dtstart") == datetime(
+        2027, 2, 22, 9, 15, tzinfo=ZoneInfo("UTC")
+    )  # a week before
     assert "Mentor-Up: Mentee training (mentees)" in summaries
     assert "Mentor-Up: Closing celebration (everyone)" in summaries
     reminder = summaries["Mentor-Up: Feedback after session 1: session pulse"]
