@@ -83,8 +83,10 @@ def test_times_are_aware_in_the_departments_zone(write_config, zone, written, co
     spans = [session_span(settings, s) for s in plan.schedule]
     spans += [(e.start, e.end) for e in plan.events]
     for start, end in spans:
-        assert start.tzinfo is not None and start.tzinfo.key == zone
-        assert end.tzinfo is not None and end.tzinfo.key == zone
+        assert start.tzinfo is not None
+        assert start.tzinfo.key == zone
+        assert end.tzinfo is not None
+        assert end.tzinfo.key == zone
         # the wall clock is the config's, whatever the offset that day
         assert start.utcoffset() == tz.utcoffset(start.replace(tzinfo=None))
     sessions = [s for s, _ in spans[: len(plan.schedule)]]
