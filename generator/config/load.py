@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from generator.config.resolved import (
 )
 from generator.config.topics import topic_library
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path, read_yaml
+from generator.config.zones import holiday_days
 from generator.errors import ConfigError
 
 Problem = tuple[KeyPath, str]
@@ -311,37 +313,60 @@ def _check_departments(config: Config, topics: dict[str, Topic]) -> Iterable[Pro
 # --- Resolution -----------------------------------------------------------------------------
 
 
-#: The ``Settings`` attribute an inherited key resolves to, where the two names differ.
-_RESOLVED_AS = {"blackout_dates": "blackouts"}
-
-
 def resolve(
     config: Config, config_path: Path, topics: dict[str, Topic], source: SourceMap | None = None
 ) -> Playbook:
     """Merge program defaults under each department's overrides."""
-    defaults = _settings(config.program, topics, config.organisation.lead)
+    org = config.organisation
+    defaults = _settings(config.program, topics, org.lead, org.locale)
     departments = tuple(_department(d, config, topics, defaults) for d in config.departments)
     content = merged(config.content, config.organisation.locale)
     return Playbook(config, config_path, topics, defaults, departments, content, source)
 
 
-def _settings(fields: Any, topics: dict[str, Topic], lead: Contact) -> Settings:
+def _settings(fields: Any, topics: dict[str, Topic], lead: Contact, locale: str) -> Settings:
+    cadence = Cadence.parse(fields.cadence)
+    listed = tuple(Span(b.start, b.end, b.label) for b in fields.blackout_dates)
     return Settings(
         start=fields.start,
         sessions=fields.sessions,
-        cadence=Cadence.parse(fields.cadence),
+        cadence=cadence,
         session_minutes=fields.session_minutes,
         session_time=fields.session_time,
         format=fields.format,
         focus_areas=tuple(topics[area] for area in fields.focus_areas),
-        blackouts=tuple(Span(b.start, b.end, b.label) for b in fields.blackout_dates),
+        blackouts=_with_holidays(listed, fields, cadence, locale),
         paper_size=fields.paper_size,
         facilitators=facilitators(fields.cohort.facilitators, lead),
         cohort=fields.cohort,
         agreement=fields.agreement,
         location=fields.location,
         accept_warnings=tuple(fields.accept_warnings),
+        timezone=fields.timezone,
+        holidays=fields.holidays,
     )
+
+
+def program_years(start: date, sessions: int, cadence: Cadence) -> range:
+    """The years a program's days can fall in: from the year before its start (training and
+    the first forms come earlier) to the year after its last slot (moves and the celebration
+    come later)."""
+    step = timedelta(weeks=cadence.weeks) if cadence.weeks else timedelta(days=31)
+    last = start + step * (sessions - 1)
+    return range(start.year - 1, last.year + 2)
+
+
+def _with_holidays(
+    listed: tuple[Span, ...], fields: Any, cadence: Cadence, locale: str
+) -> tuple[Span, ...]:
+    """The listed blackouts and, with ``holidays`` set, each public holiday as a one-day span
+    named after it, in date order."""
+    if fields.holidays is None:
+        return listed
+    years = program_years(fields.start, fields.sessions, cadence)
+    days = holiday_days(fields.holidays, years, locale.replace("-", "_"))
+    spans = [Span(day, day, name, holiday=True) for day, name in days]
+    return tuple(sorted([*listed, *spans], key=lambda span: (span.start, span.end)))
 
 
 def facilitators(named: Facilitators, lead: Contact) -> dict[str, Contact]:
@@ -372,7 +397,8 @@ def _department(
     if department.cohort is not None:
         update["cohort"] = merge_cohort(config.program.cohort, department.cohort)
     merged = config.program.model_copy(update=update)
-    settings = _settings(merged, topics, config.organisation.lead)
+    org = config.organisation
+    settings = _settings(merged, topics, org.lead, org.locale)
     return ResolvedDepartment(
         name=department.name,
         slug=department.slug or slugify(department.name),
@@ -392,8 +418,12 @@ def _differences(settings: Settings, defaults: Settings) -> tuple[str, ...]:
     value another way ('fortnightly' for 'every 2 weeks'), does not differ in it.
     """
     return tuple(
-        name
-        for name in INHERITED
-        if getattr(settings, _RESOLVED_AS.get(name, name))
-        != getattr(defaults, _RESOLVED_AS.get(name, name))
+        name for name in INHERITED if _compared(settings, name) != _compared(defaults, name)
     )
+
+
+def _compared(settings: Settings, name: str) -> Any:
+    """A setting's resolved value; the blackouts without the holidays (a key of their own)."""
+    if name == "blackout_dates":
+        return tuple(span for span in settings.blackouts if not span.holiday)
+    return getattr(settings, name)

@@ -31,6 +31,7 @@ from generator.config.pairing_settings import PairingSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
 from generator.config.spelling import Locale
+from generator.config.zones import DEFAULT_ZONE, PublicHolidays, TimeZone
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CADENCE_RE = re.compile(
@@ -251,6 +252,19 @@ class Program(Strict):
     )
     session_time: TimeOfDay = Field(
         "10:00", description="Usual start time of sessions, 24-hour 'HH:MM' (quote it)."
+    )
+    timezone: TimeZone = Field(
+        DEFAULT_ZONE,
+        description="Where session_time and every other time is read: an IANA time zone "
+        "like 'Europe/London' or 'America/New_York'; calendars carry it, so each reader "
+        "sees the hour in their own zone. Left out: UTC, which is local time almost nowhere "
+        "(London is UTC+1 in summer), so set it.",
+    )
+    holidays: PublicHolidays | None = Field(
+        None,
+        description="Whose public holidays have no sessions or cohort events: {country, "
+        "subdivision}, e.g. {country: GB, subdivision: ENG}; they join the blackouts, "
+        "named. Left out: none.",
     )
     format: Format = Field(
         "one-to-one",

@@ -11,12 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.config.base import Contact
 from generator.config.cohort_settings import Cohort, Facilitators
 from generator.config.content import ContentSpec
 from generator.config.model import CADENCE_RE, Config
 from generator.config.yamlsource import SourceMap
+from generator.config.zones import DEFAULT_ZONE, PublicHolidays
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class Span:
     start: date
     end: date
     label: str = ""
+    #: a public holiday of ``Settings.holidays`` (its label is the holiday's name), not a
+    #: blackout the config lists
+    holiday: bool = False
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -103,6 +108,14 @@ class Settings:
     #: where sessions happen (room, address or video link); empty when the config gives none
     location: str = ""
     accept_warnings: tuple[str, ...] = ()
+    #: the IANA zone every time is in
+    timezone: str = DEFAULT_ZONE
+    holidays: PublicHolidays | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The time zone as tzinfo, for aware datetimes."""
+        return ZoneInfo(self.timezone)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,10 @@ days after a session, ...) and take a time within working hours, 08:00 to 18:00,
 department's session time as they can, at least a break away from the department's sessions and
 its other cohort events. A day without room moves the event to the next free working day
 (training: the previous one), so no two of a department's events ever overlap.
+
+Times are the department's wall-clock times in its ``timezone``: places are found on naive
+datetimes (one department, one zone), and what leaves this module is aware (``session_span``,
+``CohortEvent.start`` and ``end``), so a calendar can say which zone it means.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from generator.config.model import Contact
 from generator.config.resolved import Cadence, Settings, Span, Topic
@@ -70,15 +75,18 @@ class CohortEvent:
     minutes: int
     time: str
     facilitator: Contact
+    #: the IANA zone its time is in: its department's
+    timezone: str = "UTC"
 
     @property
     def start(self) -> dt.datetime:
-        """When it starts: its date at its time."""
-        return dt.datetime.combine(self.date, dt.time.fromisoformat(self.time))
+        """When it starts: its date at its time, in its department's zone."""
+        time = dt.time.fromisoformat(self.time)
+        return dt.datetime.combine(self.date, time, tzinfo=ZoneInfo(self.timezone))
 
     @property
     def end(self) -> dt.datetime:
-        """When it ends: its start plus its minutes."""
+        """When it ends: its start plus its minutes (on the wall clock)."""
         return self.start + timedelta(minutes=self.minutes)
 
     @property
@@ -181,7 +189,13 @@ def _title(kind: str, topic: Topic | None, *, agreement: bool = True) -> str:
 
 
 def session_span(settings: Settings, session: Session) -> tuple[dt.datetime, dt.datetime]:
-    """When a session starts and ends: its date at the session time, for its minutes."""
+    """When a session starts and ends: its date at the session time, for its minutes, in the
+    department's zone."""
+    start, end = _wall_span(settings, session)
+    return start.replace(tzinfo=settings.zone), end.replace(tzinfo=settings.zone)
+
+
+def _wall_span(settings: Settings, session: Session) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(session.date, dt.time.fromisoformat(settings.session_time))
     return start, start + timedelta(minutes=settings.session_minutes)
 
@@ -238,7 +252,16 @@ def _event(
     settings: Settings, kind: str, start: dt.datetime, title: str, audience: str, minutes: int
 ) -> CohortEvent:
     facilitator = settings.facilitators[FACILITATOR_KEY[kind]]
-    return CohortEvent(kind, start.date(), title, audience, minutes, f"{start:%H:%M}", facilitator)
+    return CohortEvent(
+        kind,
+        start.date(),
+        title,
+        audience,
+        minutes,
+        f"{start:%H:%M}",
+        facilitator,
+        settings.timezone,
+    )
 
 
 def _training(settings: Settings, busy: Busy) -> list[CohortEvent]:
@@ -266,7 +289,7 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
     docstring), in this order, so the same settings always give the same times.
     """
     cohort = settings.cohort
-    busy: Busy = [session_span(settings, session) for session in sessions]
+    busy: Busy = [_wall_span(settings, session) for session in sessions]
     events: list[CohortEvent] = []
 
     def add(kind: str, day: date, title: str, audience: str, minutes: int) -> None:
@@ -277,7 +300,7 @@ def cohort_events(settings: Settings, sessions: tuple[Session, ...]) -> tuple[Co
     if cohort.training:
         for event in _training(settings, busy):
             events.append(event)
-            busy.append((event.start, event.end))
+            busy.append((event.start.replace(tzinfo=None), event.end.replace(tzinfo=None)))
     if cohort.mentor_checkins:
         for session in sessions[cohort.mentor_checkins - 1 : -1 : cohort.mentor_checkins]:
             title = f"Mentor check-in after session {session.number}"

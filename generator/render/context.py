@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from generator.config.content import ContentSpec, wording
 from generator.config.model import Contact, CustomActivity, CustomTopic, Organisation, Program
-from generator.config.resolved import Activity, Cadence, Settings, Span, Topic
+from generator.config.resolved import Activity, Cadence, Playbook, Settings, Span, Topic
+from generator.config.zones import zone_label
 from generator.program.agenda import AgendaItem, SessionAgenda
 from generator.program.documents import BOOKLET, CALENDAR, PRINT_DIR, Document
 from generator.program.due import Reminder, TimeCommitment
@@ -58,6 +59,13 @@ class ProgramView(Settings):
     )
     returns_to: Contact = doc("Where returned forms go, and who reads them.")
     reminders: list[Reminder] = doc("The days forms are due, with what each asks for.")
+    zone_label: str = doc(
+        "How its times name their zone ('London time', 'New York time', 'UTC') where the "
+        "program's departments are in different zones; empty where they share one, so a "
+        "time needs no zone. Add it with the `zoned` filter: `{{ time | zoned(department."
+        "zone_label) }}`.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -219,7 +227,8 @@ SETTINGS_DOCS = {
     "cadence": "How often sessions happen: `.weeks` between sessions (none when monthly) and "
     "`.label` as it reads ('weekly', 'every 2 weeks', 'monthly').",
     "focus_areas": "The focus areas as topics (not ids), in the order sessions take them up.",
-    "blackouts": "The config's blackout_dates as spans; a single date has start == end.",
+    "blackouts": "The config's blackout_dates and the public holidays of `holidays` as "
+    "spans, in date order; a single date has start == end.",
     "facilitators": "Who facilitates each cohort event, by cohort.facilitators key "
     "(mentor_training, ...): the contact the config names, else the program lead.",
 }
@@ -234,7 +243,8 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
     Span: {
         "start": "First day with no sessions.",
         "end": "Last day with no sessions (inclusive).",
-        "label": "Why, e.g. 'Summer shutdown' (may be empty).",
+        "label": "Why, e.g. 'Summer shutdown', or the holiday's name (may be empty).",
+        "holiday": "True for a public holiday of `holidays`, false for a listed blackout.",
     },
     Topic: {"custom": "True for the organisation's own topics, false for built-in ones."},
     Session: {
@@ -255,6 +265,7 @@ OBJECT_DOCS: dict[type, dict[str, str]] = {
         "minutes": "How long it lasts.",
         "time": "When it starts, 24-hour 'HH:MM', within working hours and clear of the "
         "department's sessions.",
+        "timezone": "The IANA time zone its time is in: its department's.",
         "facilitator": "Who facilitates it: the contact cohort.facilitators names, else the "
         "program lead.",
     },
@@ -335,11 +346,19 @@ def _settings_values(settings: Settings) -> dict[str, Any]:
     return {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}
 
 
+def shown_zone(playbook: Playbook, timezone: str) -> str:
+    """How pages name ``timezone`` (zone_label): only where the program spans zones, since in
+    a program that shares one zone a bare time is plain and a named one is clutter."""
+    zones = {playbook.defaults.timezone} | {d.settings.timezone for d in playbook.departments}
+    return zone_label(timezone) if len(zones) > 1 else ""
+
+
 def program_view(program: ProgramPlan) -> ProgramView:
     """The defaults as templates read them, with the schedule, agendas, events and end date."""
     playbook = program.playbook
     settings = playbook.defaults
     return ProgramView(
+        zone_label=shown_zone(playbook, settings.timezone),
         **_settings_values(settings),
         end=program.schedule[-1].date,
         schedule=list(program.schedule),
@@ -373,10 +392,12 @@ def calendar_rows(
     return sorted(rows, key=lambda row: (row.date, row.event.time if row.event else session_time))
 
 
-def department_view(plan: DepartmentPlan, content: ContentSpec) -> DepartmentView:
+def department_view(plan: DepartmentPlan, playbook: Playbook) -> DepartmentView:
     """A department flattened: its settings, identity, contact and schedule in one object."""
     department = plan.department
+    content = playbook.content
     return DepartmentView(
+        zone_label=shown_zone(playbook, department.settings.timezone),
         **_settings_values(department.settings),
         end=plan.end,
         schedule=list(plan.schedule),
@@ -406,7 +427,7 @@ def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
         org=playbook.config.organisation,
         program=program_view(program),
         schedule=list(program.schedule),
-        departments=[department_view(plan, playbook.content) for plan in program.departments],
+        departments=[department_view(plan, playbook) for plan in program.departments],
         topics=list(playbook.topics.values()),
         printables={plan.department.slug: plan.documents for plan in program.departments},
         print_dir=PRINT_DIR,

@@ -75,6 +75,20 @@ def shortdate(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def ordinal(number: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 3 -> '3rd', 11 -> '11th', 22 -> '22nd'."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def zoned(time: str, label: str) -> str:
+    """A clock time with its zone where pages name one: '10:30', 'New York time' ->
+    '10:30 New York time'; an empty label (a program in one zone) leaves the time bare."""
+    return f"{time} {label}" if label else str(time)
+
+
 def hours(minutes: int) -> str:
     """45 -> '45 minutes'; 60 -> '1 hour'; 90 -> '1.5 hours'; 75 -> '1 hour 15 minutes'."""
     whole, rest = divmod(int(minutes), 60)
@@ -135,6 +149,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "longdate": longdate,
     "shortdate": shortdate,
     "hours": hours,
+    "ordinal": ordinal,
+    "zoned": zoned,
     "about_hours": about_hours,
     "sentence": sentence,
     "plural": plural,

@@ -70,7 +70,7 @@ def render_department(
     program: ProgramPlan, env: jinja2.Environment, plan: DepartmentPlan, site: SiteContext
 ) -> Tree:
     """One department's print HTML files and booklet."""
-    department = department_view(plan, program.playbook.content)
+    department = department_view(plan, program.playbook)
     base = print_context(program, site, department)
     folder = f"docs/{PRINT_DIR}/{department.slug}"
     tree: Tree = {}

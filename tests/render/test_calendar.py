@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
@@ -30,12 +31,14 @@ def all_events(cal: Calendar) -> list:
 def test_one_event_per_session_on_the_planned_dates(small_config: Path) -> None:
     cal = calendar(small_config, "sales")
     starts = [event.decoded("dtstart") for event in events(cal)]
-    # weekly from Monday 1 March; 8 March is a blackout, so session 2 moves to the 9th
+    # weekly from Monday 1 March; 8 March is a blackout, so session 2 moves to the 9th; the
+    # config names no zone, so the times are UTC
+    utc = ZoneInfo("UTC")
     assert starts == [
-        datetime(2027, 3, 1, 9, 15),
-        datetime(2027, 3, 9, 9, 15),
-        datetime(2027, 3, 15, 9, 15),
-        datetime(2027, 3, 22, 9, 15),
+        datetime(2027, 3, 1, 9, 15, tzinfo=utc),
+        datetime(2027, 3, 9, 9, 15, tzinfo=utc),
+        datetime(2027, 3, 15, 9, 15, tzinfo=utc),
+        datetime(2027, 3, 22, 9, 15, tzinfo=utc),
     ]
 
 
@@ -84,7 +87,9 @@ def test_cohort_events_and_form_reminders_are_in_the_calendar(small_config: Path
     cal = calendar(small_config, "sales")
     summaries = {str(e["summary"]): e for e in all_events(cal)}
     training = summaries["Mentor-Up: Mentor training (mentors)"]
-    assert training.decoded("dtstart") == datetime(2027, 2, 22, 9, 15)  # a week before
+    assert training.decoded("dtstart") == datetime(
+        2027, 2, 22, 9, 15, tzinfo=ZoneInfo("UTC")
+    )  # a week before
     assert "Mentor-Up: Mentee training (mentees)" in summaries
     assert "Mentor-Up: Closing celebration (everyone)" in summaries
     reminder = summaries["Mentor-Up: Feedback after session 1: session pulse"]

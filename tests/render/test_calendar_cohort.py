@@ -15,12 +15,15 @@ from icalendar import Calendar
 
 from generator.commands.build import render_tree
 from generator.config.load import load
+from generator.config.zones import zone_label
 from generator.program.plan import plan_program
 from generator.render.filters import longdate
 
 EXAMPLE = Path("playbook/organisation.yaml")
-#: (title, day as the page writes it, start, end, facilitator's name)
-Said = tuple[str, str, str, str, str]
+#: (title, day as the page writes it, start, end, facilitator's name, zone as pages name it)
+Said = tuple[str, str, str, str, str, str]
+#: the zone a page writes after a time, where the example's departments differ in zone
+ZONE = r" ([A-Z][A-Za-z ]+ time|UTC)"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,9 @@ def from_calendar(ics: str, slug: str) -> dict[str, Said]:
         assert isinstance(start, datetime)
         title = re.search(r": (.+) \(", str(event["summary"])).group(1)
         who = re.match(r"Facilitated by ([^,<]+?)[,<]", str(event["description"])).group(1)
-        said[title] = (title, longdate(start.date()), f"{start:%H:%M}", f"{end:%H:%M}", who)
+        zone = zone_label(start.tzinfo.key)
+        assert zone_label(end.tzinfo.key) == zone
+        said[title] = (title, longdate(start.date()), f"{start:%H:%M}", f"{end:%H:%M}", who, zone)
     return said
 
 
@@ -47,11 +52,12 @@ def from_printable(html: str) -> Said:
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
     title = re.search(r"<h1>(.+?)</h1>", html).group(1)
     found = re.search(
-        r"(\w+day \d+ \w+ \d{4}) · (\d\d:\d\d) to (\d\d:\d\d), .+? · facilitated by ([^,(]+?)"
-        r"(?:,| \()",
+        rf"(\w+day \d+ \w+ \d{{4}}) · (\d\d:\d\d) to (\d\d:\d\d){ZONE}, .+? · facilitated by "
+        r"([^,(]+?)(?:,| \()",
         text,
     )
-    return (title, *found.groups())
+    day, start, end, zone, who = found.groups()
+    return (title, day, start, end, who, zone)
 
 
 def from_department_page(page: str) -> dict[str, Said]:
@@ -61,21 +67,24 @@ def from_department_page(page: str) -> dict[str, Said]:
         page,
         re.M,
     )
-    return {title: (title, day, start, end, who) for day, start, end, title, who in rows}
+    zone = re.search(r"^\| # \| Date \| Time \((.+?)\) \|", page, re.M).group(1)
+    return {title: (title, day, start, end, who, zone) for day, start, end, title, who in rows}
 
 
 def from_guide(roles: str, training: str) -> dict[str, Said]:
     listed = re.findall(
-        r"^- \*\*(.+? training)\*\*: (.+?), (\d\d:\d\d) to (\d\d:\d\d)\n"
+        rf"^- \*\*(.+? training)\*\*: (.+?), (\d\d:\d\d) to (\d\d:\d\d){ZONE}\n"
         r"\s+\(.+?\), facilitated by (.+?)\.$",
         roles,
         re.M,
     )
-    said = {title: (title, day, start, end, who) for title, day, start, end, who in listed}
+    said = {
+        title: (title, day, start, end, who, zone) for title, day, start, end, zone, who in listed
+    }
     # the training page's sentence says the same, in its own words
     prose = " ".join(training.split())
-    for title, day, start, end, who in said.values():
-        assert f"{title.lower()} on {day}, {start} to {end}, facilitated by {who}" in prose
+    for title, day, start, end, who, zone in said.values():
+        assert f"{title.lower()} on {day}, {start} to {end} {zone}, facilitated by {who}" in prose
     return said
 
 
@@ -98,11 +107,14 @@ def test_every_output_gives_each_training_the_same_time_and_facilitator(example)
         for said in printables:
             assert calendar[said[0]] == said, plan.department.name
             assert page[said[0]] == said, plan.department.name
-            if plan.department.settings.cohort == playbook.defaults.cohort:
+            same_zone = plan.department.settings.timezone == playbook.defaults.timezone
+            if plan.department.settings.cohort == playbook.defaults.cohort and same_zone:
                 assert guide[said[0]] == said, plan.department.name
                 compared += 1
         assert len(calendar) == len(page) == len(printables)
-    assert compared >= 6  # three departments keep the program's two trainings
+    # Sales and Customer Care keep the program's two trainings and its zone (Engineering is on
+    # New York time)
+    assert compared >= 4
 
 
 def test_trainings_never_overlap(example) -> None:
@@ -120,5 +132,5 @@ def test_a_joint_training_is_one_event_in_every_output(example) -> None:
     finance = next(p for p in program.departments if p.department.slug == "finance")
     calendar = from_calendar(tree["docs/printables/finance/sessions.ics"], "finance")
     assert list(calendar) == ["Joint training"]
-    assert calendar["Joint training"][2:] == ("10:30", "12:30", "Grace Liu")
+    assert calendar["Joint training"][2:] == ("10:30", "12:30", "Grace Liu", "London time")
     assert [e.audience for e in finance.events if e.kind.startswith("training")] == ["Everyone"]

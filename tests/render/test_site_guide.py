@@ -281,6 +281,7 @@ def make_context(variant: str) -> dict:
         cadence=NS(label=cadence),
         session_minutes=minutes,
         session_time="10:30",
+        zone_label="",
         format=fmt,
         focus_areas=focus,
         paper_size="A4",
@@ -309,6 +310,7 @@ def make_context(variant: str) -> dict:
                 agreement=program.agreement,
                 start=start,
                 session_time="10:30",
+                zone_label="",
                 blackouts=(),
             ),
             NS(
@@ -332,6 +334,7 @@ def make_context(variant: str) -> dict:
                 agreement=False,
                 start=start,
                 session_time="10:30",
+                zone_label="",
                 blackouts=(),
             ),
         ]

@@ -9,7 +9,7 @@ zone its times carry (none while the plan's times are floating).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from icalendar import Calendar, Event, vCalAddress
 
@@ -58,10 +58,18 @@ def address(name: str, email: str, **params: str) -> vCalAddress:
 
 
 def finish(cal: Calendar, events: Iterable[Event]) -> str:
-    """The calendar's text with ``events``, and a VTIMEZONE for every zone they use."""
+    """The calendar's text with ``events``, and a VTIMEZONE for every zone they use.
+
+    Each VTIMEZONE covers the years of the events, a year either side: icalendar's default
+    range (1970 to 2038) would leave a program after 2038, which the config allows, without
+    its zone's rules.
+    """
+    years = []
     for event in events:
         cal.add_component(event)
-    cal.add_missing_timezones()
+        years.append(event.start.year)
+    if years:
+        cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
     return cal.to_ical().decode("utf-8")
 
 
