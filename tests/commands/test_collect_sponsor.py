@@ -195,13 +195,13 @@ def test_compare_shows_both_rounds_and_refuses_a_bad_file(
     text = " ".join(" ".join(pages).split())
     # progress 4, 3, 5, 4, 2: mean 3.6 of 5 now, 2.5 of 8 then
     assert (
-        "Progress towards your goals so far Mid-programme review: mentee 2.5 n=8 3.6 n=5 +1.1"
+        "Progress towards your goals so far Mid-programme review (mentees) 2.5 n=8 3.6 n=5 +1.1"
         in text
     )
     assert "Last round only: 1." in text
     report = (first.folder / "report.md").read_text(encoding="utf-8")
     assert (
-        "| Retired question | Mid\\-programme review: mentee | 2.50 | 8 | – |  | last round only |"
+        "| Retired question | Mid\\-programme review \\(mentees\\) | 2.50 | 8 | – |  | last round only |"
         in report
     )
     assert "| 2.50 | 8 | 3.60 | 5 | +1.10 |" in report

@@ -62,7 +62,7 @@ def test_form_titles_come_from_the_content_model_even_without_responses(write_co
     from generator.program.plan import plan_program
 
     catalogues = catalogues_of(plan_program(load(write_config())))
-    assert form_title(catalogues, "pulse-mentee") == "Session pulse: mentee"
+    assert form_title(catalogues, "pulse-mentee") == "Session pulse (mentees)"
     assert form_title(catalogues, "no-such-form") == "no-such-form"
 
 
