@@ -182,7 +182,9 @@ class Block:
     cross: np.ndarray
     same_location: np.ndarray
     shared_language: np.ndarray
-    availability: np.ndarray  # share of the mentee's slots the mentor shares (0 if either gave none)
+    availability: (
+        np.ndarray
+    )  # share of the mentee's slots the mentor shares (0 if either gave none)
     score: np.ndarray
     blocked: dict[str, np.ndarray]  # hard-rule kind -> cells that break it
 
@@ -220,8 +222,9 @@ def score_block(problem: Problem, rows: np.ndarray) -> Block:
     if rules.require_shared_language:
         blocked[LANGUAGE] = ~shared_language
     elif rules.shared_language:
-        listed_e = problem.lang_e[rows].any(axis=1)[:, None]
-        blocked[LANGUAGE] = ~shared_language & listed_e & problem.lang_m.any(axis=1)[None, :]
+        listed_e = np.asarray(problem.lang_e[rows].any(axis=1))[:, None]
+        listed_m = np.asarray(problem.lang_m.any(axis=1))[None, :]
+        blocked[LANGUAGE] = ~shared_language & listed_e & listed_m
     if not rules.allow_same_department:
         blocked[DEPARTMENT] = ~cross
     return Block(

@@ -120,7 +120,11 @@ SITE_CONTEXT_DOCS = {
     "print_dir": "The folder under docs/ that holds the printables.",
     "booklet": "The booklet's file stem.",
     "calendar": "The calendar's file name in each department's printables folder.",
-    "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
+    "pairing": (
+        "Public pairing counts from the approved pairs (approved, pairs, departments, "
+        "cross_department_pairs; pair_names with publish_names), approved false while a "
+        "roster has no approved pairs yet, or none without either."
+    ),
     "pdfs": "Whether the build makes PDFs: false with `build --site-only`, so link the print HTML.",
 }
 
