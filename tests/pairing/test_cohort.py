@@ -62,7 +62,10 @@ def test_explanation_fields() -> None:
     assert (pair.rank, pair.options, pair.pinned) == (1, 2, False)
     assert pair.parts.skill_overlap == 1.0
     assert pair.score == pytest.approx(1.0 + 0.3 + 0.2 + 0.1)
-    assert pair.rules_passed == ("not in the same reporting line", "not a forbidden pair")
+    assert pair.rules_passed == (
+        "not in the same reporting line", "not a forbidden pair",
+        "share a language where both list languages",
+    )  # fmt: skip
 
 
 def test_rank_counts_better_options() -> None:
