@@ -17,7 +17,7 @@ from generator.config.resolved import DepartmentNames, Playbook
 from generator.errors import ConfigError, RosterError
 from generator.pairing.approved import MENTEE, MENTOR, check_approved, read_approved
 from generator.pairing.availability import availability_problems
-from generator.pairing.cohort import PairingResult, pair_cohort
+from generator.pairing.cohort import PairingResult, check_pins, pair_cohort
 from generator.pairing.flags import flag_counts, pair_flags
 from generator.pairing.packets import PACKETS, Packet, make_packets
 from generator.pairing.report import (
@@ -58,6 +58,19 @@ def _cohort(config_path: Path, roster: Path | None) -> tuple[Playbook, Path, lis
             msg = f"{config_path}: no roster given; name one or set `roster:` in the config"
             raise ConfigError(msg)
         roster = playbook.resolve(config.roster)
+    return playbook, roster, _people(playbook, roster)
+
+
+def check_roster(playbook: Playbook) -> None:
+    """``validate``'s check of the roster the config names: readable, departments, availability
+    and the pins (pairing's own checks, without solving, which only `pair` does)."""
+    if playbook.config.roster is not None:
+        people = _people(playbook, playbook.resolve(playbook.config.roster))
+        check_pins(people, playbook.config.pairing, playbook.source)
+
+
+def _people(playbook: Playbook, roster: Path) -> list[Participant]:
+    """The roster's participants; every problem in it, located, as one RosterError."""
     people = read_roster(roster, DepartmentNames(playbook.departments))
     problems = availability_problems(people, roster.name)
     if problems:
@@ -65,7 +78,7 @@ def _cohort(config_path: Path, roster: Path | None) -> tuple[Playbook, Path, lis
         lines = "\n".join(f"  - {p}" for p in problems)
         msg = f"{roster.name}: {count} in the roster:\n{lines}"
         raise RosterError(msg)
-    return playbook, roster, people
+    return people
 
 
 def pair_program(config_path: Path, roster: Path | None, fairness: bool | None) -> PairingOutcome:

@@ -103,6 +103,19 @@ def pair_cohort(
     return PairingResult(pairs, _unpaired(problem, solution), solution.floor)
 
 
+def check_pins(
+    participants: Sequence[Participant],
+    settings: PairingSettings | None = None,
+    source: SourceMap | None = None,
+) -> None:
+    """What ``pair_cohort`` checks before it solves (pins, stale forbidden pairs), without
+    solving: ``validate`` runs it, so a bad pin is found where the build no longer pairs."""
+    mentees, mentors = split_roles(participants)
+    problem = build_problem(mentees, mentors, settings or PairingSettings())
+    _warn_stale_forbidden(problem, source)
+    _pins(problem, source)
+
+
 def split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
     """Mentees and mentors, each sorted by e-mail so the same roster always pairs the same."""
     ordered = sorted(participants, key=lambda p: p.email)
@@ -341,6 +354,7 @@ __all__ = [
     "PairingResult",
     "ScoreParts",
     "Unpaired",
+    "check_pins",
     "explain",
     "pair_cohort",
     "rank_cells",
