@@ -86,11 +86,11 @@ def measure_raw(size: int) -> dict:
     from scipy.optimize import linear_sum_assignment
 
     from generator.config.pairing_settings import PairingSettings
-    from generator.pairing.cohort import _split_roles
+    from generator.pairing.cohort import split_roles
     from generator.pairing.matrix import build_problem
     from generator.pairing.solve import gain_matrix
 
-    mentees, mentors = _split_roles(synthetic_roster(size))
+    mentees, mentors = split_roles(synthetic_roster(size))
     problem = build_problem(mentees, mentors, PairingSettings())
     slots = np.repeat(np.arange(len(mentors)), [m.capacity for m in mentors])
     start = time.perf_counter()
@@ -101,6 +101,33 @@ def measure_raw(size: int) -> dict:
     linear_sum_assignment(gain)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": seconds, "cpu": cpu, "build_seconds": build, "rss_mb": _peak_mb()}
+
+
+def measure_check(size: int) -> dict:
+    """Pair (untimed), write the pairs as the approved file, then time ``pair --check``'s
+    reading and checking of it (every rule, every row; no packets)."""
+    import tempfile
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from generator.config.fields import slugify
+    from generator.config.pairing_settings import PairingSettings
+    from generator.config.resolved import DepartmentNames
+    from generator.pairing.approved import check_approved, read_approved
+    from generator.pairing.cohort import pair_cohort
+    from generator.pairing.report import pairs_csv
+
+    people = synthetic_roster(size)
+    settings = PairingSettings()
+    text = pairs_csv(pair_cohort(people, settings))
+    names = DepartmentNames(SimpleNamespace(name=d, slug=slugify(d)) for d in DEPARTMENTS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pairs.csv"
+        path.write_text(text, encoding="utf-8")
+        start, cpu = time.perf_counter(), time.process_time()
+        result = check_approved(read_approved(path), people, settings, names)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": _peak_mb(), "pairs": len(result.pairs)}
 
 
 def _peak_mb() -> float:
@@ -148,13 +175,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--fairness", action="store_true")
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads per run")
-    parser.add_argument("--child", choices=["engine", "raw"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["engine", "raw", "check"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.child == "engine":
         print(json.dumps(measure_engine(sizes[0], args.fairness)))
     elif args.child == "raw":
         print(json.dumps(measure_raw(sizes[0])))
+    elif args.child == "check":
+        print(json.dumps(measure_check(sizes[0])))
     else:
         run(sizes, args.repeat, args.fairness, args.threads)
 

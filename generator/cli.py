@@ -250,23 +250,60 @@ def serve(config: Path | None, dev_addr: str) -> None:
     help="The organisation config (weights, rules, output folders).",
 )
 @click.option("--fairness/--no-fairness", default=None, help="Raise the weakest pair first.")
-def pair(roster: Path | None, config: Path | None, fairness: bool | None) -> None:
-    """Pair mentors and mentees from ROSTER; write a private report and per-pair packets."""
-    from generator.commands.pair import pair_program
+@click.option(
+    "--check",
+    "approved",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FILE]",
+    help="Check the approved pairs (default: the private pairing/pairs.csv) against every "
+    "rule; when clean, the report and packets follow them.",
+)
+def pair(
+    roster: Path | None, config: Path | None, fairness: bool | None, approved: str | None
+) -> None:
+    """Propose pairs from ROSTER (private pairs.csv, report and packets), or --check the
+    approved pairs after review."""
+    from generator.commands.pair import check_program, pair_program
 
-    outcome = pair_program(find_config(config), roster, fairness)
+    if approved is None:
+        outcome = pair_program(find_config(config), roster, fairness)
+    else:
+        outcome = check_program(find_config(config), Path(approved) if approved else None, roster)
+    if outcome.stale:
+        click.echo(f"Warning: {outcome.stale}", err=True)
+    _echo_pairing(outcome)
+
+
+def _echo_pairing(outcome) -> None:
+    """One line per kind of thing to look at, never one per person: the report has the rest."""
     result = outcome.result
-    click.echo(
-        f"{len(result.pairs)} pairs made, {len(result.unpaired)} participant(s) unpaired; "
-        f"report: {outcome.report}"
-    )
-    for person in result.unpaired:
-        click.echo(f"  unpaired: {person.person.name} ({person.person.role}): {person.reason}")
-    made = [p for p in outcome.packets if not p.problem]
-    click.echo(f"{len(made)} pair packet(s) in {outcome.folder / 'packets'}")
-    for packet in outcome.packets:
-        if packet.problem:
-            click.echo(f"  no packet for {packet.pair.mentee.name}: {packet.problem}")
+    made = "approved and checked" if outcome.approved else "proposed"
+    click.echo(f"{len(result.pairs)} pairs {made}, {len(result.unpaired)} participant(s) unpaired")
+    for reason, count in _kinds(u.reason for u in result.unpaired).items():
+        click.echo(f"  unpaired, {reason}: {count}")
+    for kind, count in outcome.flags.items():
+        click.echo(f"  flagged, {kind}: {count} pair(s)")
+    packets = [p for p in outcome.packets if not p.problem]
+    click.echo(f"{len(packets)} pair packet(s) in {outcome.folder / 'packets'}")
+    for problem, count in _kinds(p.problem for p in outcome.packets if p.problem).items():
+        click.echo(f"  no packet, {problem}: {count}")
+    if outcome.approved:
+        click.echo("pairs.csv, the report and the packets now follow the approved pairs")
+    else:
+        click.echo("Review pairs.csv (edit it if you like), then run `playbook pair --check`")
+    click.echo(f"Report (every pair, flag and reason): {outcome.report}")
+
+
+def _kinds(reasons) -> dict[str, int]:
+    """Reasons counted by kind: the text before the first ':' or quote names the kind
+    (``no mentor teaches any of: X`` and ``... of: Y`` are one kind)."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        kind = reason.split(":")[0].split("'")[0].strip()
+        counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @main.command()

@@ -37,10 +37,18 @@ def everything_under(folder: Path) -> dict[str, str]:
     }
 
 
+#: Configs whose problem is in the pairing settings against the roster: the build counts the
+#: approved pairs and never reads the roster, so `pair` (and validate) refuse them instead.
+PAIRING_ONLY = {"pin-breaks-rule", "pin-nobody"}
+
+
 @pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
 def test_bad_config_gives_a_located_plain_error(runner, path: Path, tmp_path: Path):
     before = everything_under(tmp_path), everything_under(CORPUS.parent)
-    result = runner.invoke(main, ["build", str(path), "-o", str(tmp_path / "site")])
+    command = ["build", str(path), "-o", str(tmp_path / "site")]
+    if path.stem in PAIRING_ONLY:
+        command = ["pair", "-c", str(path)]
+    result = runner.invoke(main, command)
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
@@ -74,16 +82,17 @@ def test_bad_roster_gives_a_plain_error_and_writes_nothing(runner, write_config,
 
 
 @pytest.mark.parametrize("path", ROSTERS, ids=[p.name for p in ROSTERS])
-def test_a_bad_roster_in_the_config_stops_validate_build_and_pair_alike(
+def test_a_bad_roster_in_the_config_stops_validate_and_pair_alike(
     runner, write_config, path: Path, tmp_path: Path
 ):
-    """Named in the config, the same roster gives the same message from all three commands,
-    and none of them writes anything."""
+    """Named in the config, the same roster gives the same message from validate and pair,
+    and neither writes anything. The build never reads the roster (its counts come from the
+    approved pairs.csv, so a rebuild costs the same with 10,000 people as with none)."""
     (tmp_path / path.name).write_bytes(path.read_bytes())  # inputs sit beside the config
     config = str(write_config(MINIMAL + f"roster: {path.name}\n"))
     before = everything_under(tmp_path)
     outputs = []
-    for args in (["validate", config], ["build", config], ["pair", "-c", config]):
+    for args in (["validate", config], ["pair", "-c", config]):
         result = runner.invoke(main, args)
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output
@@ -92,7 +101,6 @@ def test_a_bad_roster_in_the_config_stops_validate_build_and_pair_alike(
     assert outputs[0].startswith(f"Error: {path.name}")
     assert path.with_suffix(".expect").read_text(encoding="utf-8").strip() in outputs[0]
     assert outputs[1] == outputs[0]
-    assert outputs[2] == outputs[0]
 
 
 def test_a_config_over_the_size_limit_is_refused_at_once(runner, tmp_path):

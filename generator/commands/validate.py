@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.commands.build import check_target
+from generator.commands.pair import check_roster
 from generator.config.load import load
 from generator.config.resolved import Playbook
 from generator.pairing.report import pairing_summary
@@ -25,6 +26,7 @@ def validate_program(config_path: Path) -> tuple[Playbook, list[DesignWarning]]:
     """The loaded config and its design warnings; raises a PlaybookError on any problem."""
     playbook = load(config_path)
     check_target(playbook, playbook.resolve(playbook.config.site.output))
+    check_roster(playbook)  # the build no longer reads it: it counts the approved pairs
     summary = pairing_summary(playbook)
     settings_file(playbook)
     aggregates(playbook)

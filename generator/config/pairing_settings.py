@@ -6,6 +6,8 @@ has a default, so ``PairingSettings()`` is a complete, sensible configuration.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator.config.fields import check_email
@@ -41,6 +43,14 @@ class Weights(BaseModel):
         ge=0,
         description="Bonus when mentor and mentee share at least one language.",
     )
+    availability: float = Field(
+        0.2,
+        ge=0,
+        description=(
+            "Weight of the share of the mentee's available times the mentor shares, when both "
+            "give an availability (e.g. 'Mon am; Tue pm; Thu': a weekday, optionally am or pm)."
+        ),
+    )
 
 
 class Rules(BaseModel):
@@ -48,9 +58,19 @@ class Rules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    shared_language: bool = Field(
+        True,
+        description=(
+            "Where the roster lists languages for both people, pair them only if they share "
+            "one. Someone with no languages listed can be paired with anyone."
+        ),
+    )
     require_shared_language: bool = Field(
         False,
-        description="Only pair people who list at least one common language.",
+        description=(
+            "Stricter: only pair people who both list languages and share one (someone with "
+            "no languages listed is paired with nobody)."
+        ),
     )
     allow_same_department: bool = Field(
         True,
@@ -109,6 +129,13 @@ class PairingSettings(BaseModel):
         description=(
             "Maximin mode: first raise the weakest pair's score as far as possible, then "
             "maximise the total score among pairings that keep that floor."
+        ),
+    )
+    rhythm: Literal["mentee", "mentor"] = Field(
+        "mentee",
+        description=(
+            "Whose department's rhythm (sessions, forms, packet) a cross-department pair "
+            "follows: the mentee's (the default) or the mentor's."
         ),
     )
     publish_names: bool = Field(

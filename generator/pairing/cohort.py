@@ -20,6 +20,7 @@ from generator.config.load import report
 from generator.config.pairing_settings import PairingSettings
 from generator.config.yamlsource import KeyPath, SourceMap, format_key_path
 from generator.errors import ConfigError, RosterError
+from generator.pairing.availability import SLOTS
 from generator.pairing.matrix import Block, Problem, blocks, build_problem, pair_parts
 from generator.pairing.roster import Participant
 from generator.pairing.solve import Solution, solve
@@ -38,6 +39,7 @@ class ScoreParts:
     cross_department: float
     same_location: float
     shared_language: float
+    availability: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Pair:
     rank: int  # 1 = the best-scoring feasible mentor for this mentee
     options: int  # how many feasible mentors the mentee had
     pinned: bool = False
+    shared_slots: tuple[str, ...] = ()  # half-day slots both gave (availability.SLOTS)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def pair_cohort(
     each problem is located (``file:line:column: pairing.pinned[i]: ...``), as load's are.
     """
     settings = settings or PairingSettings()
-    mentees, mentors = _split_roles(participants)
+    mentees, mentors = split_roles(participants)
     problem = build_problem(mentees, mentors, settings)
     _warn_stale_forbidden(problem, source)
     pinned = _pins(problem, source)
@@ -96,11 +99,24 @@ def pair_cohort(
     np.subtract.at(capacity, [j for _, j in pinned], 1)
     free = np.setdiff1d(np.arange(len(mentees)), [i for i, _ in pinned])
     solution = _with_pins(problem, pinned, solve(problem, free, capacity))
-    pairs = _explain(problem, solution, {i for i, _ in pinned})
+    pairs = explain(problem, solution, {i for i, _ in pinned})
     return PairingResult(pairs, _unpaired(problem, solution), solution.floor)
 
 
-def _split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
+def check_pins(
+    participants: Sequence[Participant],
+    settings: PairingSettings | None = None,
+    source: SourceMap | None = None,
+) -> None:
+    """What ``pair_cohort`` checks before it solves (pins, stale forbidden pairs), without
+    solving: ``validate`` runs it, so a bad pin is found where the build no longer pairs."""
+    mentees, mentors = split_roles(participants)
+    problem = build_problem(mentees, mentors, settings or PairingSettings())
+    _warn_stale_forbidden(problem, source)
+    _pins(problem, source)
+
+
+def split_roles(participants: Sequence[Participant]) -> tuple[list, list]:
     """Mentees and mentors, each sorted by e-mail so the same roster always pairs the same."""
     ordered = sorted(participants, key=lambda p: p.email)
     dupes = sorted(email for email, n in Counter(p.email for p in ordered).items() if n > 1)
@@ -177,15 +193,7 @@ def _with_pins(problem: Problem, pinned: list[tuple[int, int]], solved: Solution
         return solved
     rows = np.array([i for i, _ in pinned], dtype=np.intp)
     cols = np.array([j for _, j in pinned], dtype=np.intp)
-    rank, options = np.ones(len(rows), dtype=np.intp), np.zeros(len(rows), dtype=np.intp)
-    start = 0
-    for block in blocks(problem, rows):
-        scores = block.feasible_scores()
-        stop = start + len(block.rows)
-        chosen = block.score[np.arange(len(block.rows)), cols[start:stop]][:, None]
-        rank[start:stop] += (scores > chosen).sum(axis=1)
-        options[start:stop] = np.isfinite(scores).sum(axis=1)
-        start = stop
+    rank, options = rank_cells(problem, rows, cols)
     return Solution(
         np.r_[rows, solved.rows], np.r_[cols, solved.cols],
         np.r_[rank, solved.rank], np.r_[options, solved.options],
@@ -193,10 +201,26 @@ def _with_pins(problem: Problem, pinned: list[tuple[int, int]], solved: Solution
     )  # fmt: skip
 
 
+def rank_cells(problem: Problem, rows: np.ndarray, cols: np.ndarray):
+    """For chosen cells (a pin, a hand-approved pair): 1 + the feasible mentors who would
+    score higher for that mentee, and how many feasible mentors the mentee had."""
+    rank, options = np.ones(len(rows), dtype=np.intp), np.zeros(len(rows), dtype=np.intp)
+    order = np.argsort(rows, kind="stable")
+    start = 0
+    for block in blocks(problem, rows[order]):
+        scores = block.feasible_scores()
+        picked = order[start : start + len(block.rows)]
+        chosen = block.score[np.arange(len(block.rows)), cols[picked]][:, None]
+        rank[picked] += (scores > chosen).sum(axis=1)
+        options[picked] = np.isfinite(scores).sum(axis=1)
+        start += len(block.rows)
+    return rank, options
+
+
 # --- explanations ----------------------------------------------------------------------------
 
 
-def _explain(problem: Problem, solution: Solution, pinned: set[int]) -> list[Pair]:
+def explain(problem: Problem, solution: Solution, pinned: set[int]) -> list[Pair]:
     """Build each Pair (sorted by mentee) with its score parts, shared traits, rules and rank."""
     order = np.argsort(solution.rows, kind="stable")
     rows, cols = solution.rows[order], solution.cols[order]
@@ -210,6 +234,7 @@ def _explain(problem: Problem, solution: Solution, pinned: set[int]) -> list[Pai
             cross_department=weights.cross_department * float(parts.cross[k]),
             same_location=weights.same_location * float(parts.same_location[k]),
             shared_language=weights.shared_language * float(parts.shared_language[k]),
+            availability=weights.availability * float(parts.availability[k]),
         )
         pairs.append(
             Pair(
@@ -225,6 +250,7 @@ def _explain(problem: Problem, solution: Solution, pinned: set[int]) -> list[Pai
                 rank=int(solution.rank[order[k]]),
                 options=int(solution.options[order[k]]),
                 pinned=row in pinned,
+                shared_slots=_shared_slots(problem, row, col),
             )
         )
     return pairs
@@ -239,10 +265,17 @@ def _shared_languages(problem: Problem, row: int, col: int) -> tuple[str, ...]:
     return tuple(problem.languages.names[i] for i in both.tolist())
 
 
+def _shared_slots(problem: Problem, row: int, col: int) -> tuple[str, ...]:
+    both = np.flatnonzero(problem.avail_e[row] * problem.avail_m[col])
+    return tuple(SLOTS[i] for i in both.tolist())
+
+
 def _rules_passed(problem: Problem) -> tuple[str, ...]:
     rules = ["not in the same reporting line", "not a forbidden pair"]
     if problem.settings.rules.require_shared_language:
         rules.append("share a language")
+    elif problem.settings.rules.shared_language:
+        rules.append("share a language where both list languages")
     if not problem.settings.rules.allow_same_department:
         rules.append("different departments")
     return tuple(rules)
@@ -321,5 +354,9 @@ __all__ = [
     "PairingResult",
     "ScoreParts",
     "Unpaired",
+    "check_pins",
+    "explain",
     "pair_cohort",
+    "rank_cells",
+    "split_roles",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from generator.config.pairing_settings import PairingSettings, normalise_skill
+from generator.pairing.availability import SLOTS, read_slots
 from generator.pairing.roster import Participant
 
 REPORTING = "reporting line"
@@ -59,6 +60,8 @@ class Problem:
     dept_m: np.ndarray
     loc_e: np.ndarray
     loc_m: np.ndarray
+    avail_e: np.ndarray  # mentees x week slots (availability.SLOTS), 0/1 float64
+    avail_m: np.ndarray  # mentors x week slots
     conflicts: dict[str, tuple[np.ndarray, np.ndarray]]  # kind -> (mentee rows, mentor cols)
 
 
@@ -80,7 +83,7 @@ def build_problem(
         list(mentees), list(mentors), settings, skills,
         _pad(want_ids, len(skills.names)), _pad(teach_ids, len(skills.names)), want_ids,
         _pad(lang_e, len(languages.names)), _pad(lang_m, len(languages.names)), languages,
-        depts[0], depts[1], locs[0], locs[1],
+        depts[0], depts[1], locs[0], locs[1], _slots(mentees), _slots(mentors),
         _conflicts(mentees, mentors, settings),
     )  # fmt: skip
 
@@ -106,6 +109,12 @@ def _pad(ids: list[list[int]], width: int) -> np.ndarray:
     cols = np.fromiter((c for r in ids for c in r), dtype=np.intp, count=len(rows))
     matrix[rows, cols] = 1.0
     return matrix
+
+
+def _slots(people: Sequence[Participant]) -> np.ndarray:
+    """People x week slots from the availability column (an unreadable cell gives none)."""
+    column = {slot: k for k, slot in enumerate(SLOTS)}
+    return _pad([[column[s] for s in read_slots(p.availability)] for p in people], len(SLOTS))
 
 
 def _codes(mentees, mentors, attr: str) -> tuple[np.ndarray, np.ndarray]:
@@ -173,6 +182,9 @@ class Block:
     cross: np.ndarray
     same_location: np.ndarray
     shared_language: np.ndarray
+    availability: (
+        np.ndarray
+    )  # share of the mentee's slots the mentor shares (0 if either gave none)
     score: np.ndarray
     blocked: dict[str, np.ndarray]  # hard-rule kind -> cells that break it
 
@@ -204,13 +216,29 @@ def score_block(problem: Problem, rows: np.ndarray) -> Block:
     loc_e = problem.loc_e[rows, None]
     same_location = (loc_e == problem.loc_m[None, :]) & (loc_e >= 0)
     shared_language = (problem.lang_e[rows] @ problem.lang_m.T) > 0
-    score = _combine(problem, coverage, cross, same_location, shared_language)
+    availability = _availability_share(problem.avail_e[rows], problem.avail_m, block=True)
+    score = _combine(problem, coverage, cross, same_location, shared_language, availability)
     blocked = {kind: _cell_mask(problem, rows, kind) for kind in (REPORTING, FORBIDDEN)}
     if rules.require_shared_language:
         blocked[LANGUAGE] = ~shared_language
+    elif rules.shared_language:
+        listed_e = np.asarray(problem.lang_e[rows].any(axis=1))[:, None]
+        listed_m = np.asarray(problem.lang_m.any(axis=1))[None, :]
+        blocked[LANGUAGE] = ~shared_language & listed_e & listed_m
     if not rules.allow_same_department:
         blocked[DEPARTMENT] = ~cross
-    return Block(rows, overlap, coverage, cross, same_location, shared_language, score, blocked)
+    return Block(
+        rows, overlap, coverage, cross, same_location, shared_language, availability, score,
+        blocked,
+    )  # fmt: skip
+
+
+def _availability_share(avail_e: np.ndarray, avail_m: np.ndarray, *, block: bool) -> np.ndarray:
+    """Shared slots over the mentee's slots, for rows x mentors (``block``) or cell by cell."""
+    shared = avail_e @ avail_m.T if block else (avail_e * avail_m).sum(axis=1)
+    offered = avail_e.sum(axis=1)
+    shared /= np.maximum(offered, 1.0)[:, None] if block else np.maximum(offered, 1.0)
+    return shared
 
 
 @dataclass
@@ -221,6 +249,7 @@ class Parts:
     cross: np.ndarray
     same_location: np.ndarray
     shared_language: np.ndarray
+    availability: np.ndarray
     score: np.ndarray
 
 
@@ -233,11 +262,14 @@ def pair_parts(problem: Problem, rows: np.ndarray, cols: np.ndarray) -> Parts:
     loc_e = problem.loc_e[rows]
     same_location = (loc_e == problem.loc_m[cols]) & (loc_e >= 0)
     shared_language = (problem.lang_e[rows] * problem.lang_m[cols]).sum(axis=1) > 0
-    score = _combine(problem, coverage, cross, same_location, shared_language)
-    return Parts(coverage, cross, same_location, shared_language, score)
+    availability = _availability_share(problem.avail_e[rows], problem.avail_m[cols], block=False)
+    score = _combine(problem, coverage, cross, same_location, shared_language, availability)
+    return Parts(coverage, cross, same_location, shared_language, availability, score)
 
 
-def _combine(problem: Problem, coverage, cross, same_location, shared_language) -> np.ndarray:
+def _combine(
+    problem: Problem, coverage, cross, same_location, shared_language, availability
+) -> np.ndarray:
     """Weighted sum of the parts. The three yes/no bonuses become a 3-bit code and one table
     lookup, which is a single pass over the block instead of three float passes."""
     w = problem.settings.weights
@@ -251,6 +283,8 @@ def _combine(problem: Problem, coverage, cross, same_location, shared_language) 
     code |= shared_language.view(np.uint8) << 2
     score = coverage * w.skill_overlap
     score += table[code]
+    if w.availability:
+        score += availability * w.availability
     return score
 
 

@@ -55,14 +55,24 @@ class Packet:
     problem: str = ""
 
 
-def department_plans(program: ProgramPlan) -> Callable[[Pair], DepartmentPlan | None]:
-    """For a pair, the plan of the mentee's department (the packet follows the senior's
-    department), found the way the roster names departments (``DepartmentNames``)."""
+def rhythm_department(pair: Pair, rhythm: str) -> str:
+    """The department whose rhythm the pair follows: the mentee's or the mentor's
+    (``pairing.rhythm``), as the roster names it."""
+    return pair.mentor.department if rhythm == "mentor" else pair.mentee.department
+
+
+def department_plans(
+    program: ProgramPlan, rhythm: str = "mentee"
+) -> Callable[[Pair], DepartmentPlan | None]:
+    """For a pair, the plan of the department whose rhythm it follows (``pairing.rhythm``:
+    the mentee's by default), found the way the roster names departments
+    (``DepartmentNames``). The packet holds that department's printables, whose headers name
+    it, so the packet itself says which rhythm the pair follows."""
     names = DepartmentNames(plan.department for plan in program.departments)
     plans = {plan.department.slug: plan for plan in program.departments}
 
     def department_for(pair: Pair) -> DepartmentPlan | None:
-        department = names.find(pair.mentee.department)
+        department = names.find(rhythm_department(pair, rhythm))
         return plans[department.slug] if department else None
 
     return department_for
@@ -194,21 +204,23 @@ def packet_names(pairs: Sequence[Paired]) -> list[str]:
     return names
 
 
-def make_packets(result: PairingResult, program: ProgramPlan, site: Path) -> list[Packet]:
+def make_packets(
+    result: PairingResult, program: ProgramPlan, site: Path, rhythm: str = "mentee"
+) -> list[Packet]:
     """Every pair's packet, filled from the printables under ``site``; nothing is written."""
     packets = []
-    department_for = department_plans(program)
+    department_for = department_plans(program, rhythm)
     for pair, name in zip(result.pairs, packet_names(result.pairs), strict=True):
         plan = department_for(pair)
         if plan is None:
-            problem = f"department '{pair.mentee.department}' is not in the config"
+            problem = f"department not in the config: '{rhythm_department(pair, rhythm)}'"
             packets.append(Packet(pair, name, problem=problem))
             continue
         sources = site / PRINT_DIR / plan.department.slug
         documents = packet_documents(plan)
         if not all((sources / document.pdf).is_file() for document in documents):
             packets.append(
-                Packet(pair, name, problem=f"no printables in {sources}; run playbook build")
+                Packet(pair, name, problem=f"no printables (run playbook build): {sources}")
             )
             continue
         topics = matched_topics(pair, plan.department)

@@ -9,13 +9,20 @@ public site. Output depends only on the result (no timestamps): the same roster,
 
 from __future__ import annotations
 
+import csv
+import io
+import logging
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from generator.config.pairing_settings import PairingSettings
 from generator.config.resolved import Playbook
-from generator.pairing.cohort import Pair, PairingResult, pair_cohort
-from generator.pairing.roster import read_config_roster
-from generator.spreadsheet import Cell, csv_text
+from generator.pairing.approved import approved_summary
+from generator.pairing.cohort import Pair, PairingResult
+from generator.spreadsheet import Cell, cell_value, csv_text
+
+logger = logging.getLogger(__name__)
 
 FOLDER = "pairing"  # under the private output folder
 PAIRS_CSV = "pairs.csv"
@@ -96,6 +103,8 @@ def why(pair: Pair) -> str:
         reasons.append(f"both in {pair.mentee.location}")
     if pair.shared_languages:
         reasons.append(f"both speak {', '.join(pair.shared_languages)}")
+    if pair.shared_slots:
+        reasons.append(f"both free {', '.join(pair.shared_slots)}")
     reasons.append("pinned by hand" if pair.pinned else f"option {pair.rank} of {pair.options}")
     return "; ".join(reasons)
 
@@ -106,19 +115,64 @@ def score_breakdown(pair: Pair) -> str:
     return (
         f"{pair.score:.3f} = {parts.skill_overlap:.3f} skills + {parts.cross_department:.3f} "
         f"cross-department + {parts.same_location:.3f} location + "
-        f"{parts.shared_language:.3f} language"
+        f"{parts.shared_language:.3f} language + {parts.availability:.3f} availability"
     )
+
+
+def approved_path(playbook: Playbook) -> Path:
+    """Where the approved pairs live: ``<private>/pairing/pairs.csv``."""
+    return playbook.resolve(playbook.config.site.private_output) / FOLDER / PAIRS_CSV
+
+
+#: The site's summary while a roster is configured but no pairs are approved yet.
+NOT_YET_APPROVED = {"approved": False, "pairs": 0, "departments": 0, "cross_department_pairs": 0}
 
 
 def pairing_summary(playbook: Playbook) -> dict[str, Any] | None:
     """What the public site may show about the pairs: counts, names only if opted in.
 
-    None when the config names no roster. A roster that cannot be read is the user's to fix,
-    so its error stops the build like any other config error.
+    Read from the approved pairs (``<private>/pairing/pairs.csv``, as ``pair`` proposed it and
+    the lead edited and checked it) as plain CSV: the build never reads the roster or solves
+    the pairing again, so a rebuild costs the same with 10,000 people as with none, and the
+    site counts the pairs the lead approved. With a roster but no approved file yet, the
+    counts are zero and the page says pairs are not yet approved; with neither, None.
     """
-    config = playbook.config
-    if config.roster is None:
+    path, roster = approved_path(playbook), playbook.config.roster
+    if path.is_file():
+        if roster is not None and (stale := older_than_roster(path, playbook.resolve(roster.file))):
+            logger.warning("%s", stale)
+        return approved_summary(path, publish_names=playbook.config.pairing.publish_names)
+    if roster is None:
         return None
-    people = read_config_roster(playbook)
-    result = pair_cohort(people, config.pairing, playbook.source)
-    return public_summary(result, config.pairing)
+    return dict(NOT_YET_APPROVED)
+
+
+def older_than_roster(approved: Path, roster: Path) -> str:
+    """A warning when the roster changed after the approved pairs were written, else ''."""
+    try:
+        stale = approved.stat().st_mtime < roster.stat().st_mtime
+    except OSError:
+        return ""
+    if not stale:
+        return ""
+    return (
+        f"{approved}: the approved pairs are older than the roster {roster.name}; "
+        "run `playbook pair --check` to check them against it"
+    )
+
+
+def completed_csv(result: PairingResult, header: Sequence[str], extra: dict) -> str:
+    """``pairs_csv`` for approved pairs, with any column the lead added kept after ours.
+
+    ``extra`` maps (mentor e-mail, mentee e-mail) to the row's cells as read; the columns
+    ``pairs_csv`` writes are filled again from the roster, the lead's own ones carried over.
+    """
+    written = [[cell_value(c) for c in row] for row in csv.reader(io.StringIO(pairs_csv(result)))]
+    ours, *rows = written
+    own = [column for column in header if column and column not in ours]
+    if not own:
+        return pairs_csv(result)
+    for pair, row in zip(result.pairs, rows, strict=True):
+        cells = extra.get((pair.mentor.email, pair.mentee.email), {})
+        row += [cells.get(column, "") for column in own]
+    return csv_text([*ours, *own], rows)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from generator.pairing.matrix import Problem, blocks
@@ -44,12 +44,10 @@ def solve(problem: Problem, free: np.ndarray, capacity: np.ndarray) -> Solution:
     first = np.flatnonzero(np.r_[True, slot_mentor[1:] != slot_mentor[:-1]])
     options, column_any = _feasible_counts(gain, big, first)
     mentor_feasible[slot_mentor[first]] = column_any
-    rows, cols = _assign(gain, big)
-    floor = None
-    if problem.settings.fairness and len(rows):
-        floor = _maximin_floor(gain, big, len(rows), gain[rows, cols].min())
+    floor = _maximin_floor(gain, big) if problem.settings.fairness else None
+    if floor is not None:
         np.copyto(gain, -big, where=gain < floor)  # only pairs at or above the floor stay
-        rows, cols = _assign(gain, big)
+    rows, cols = _assign(gain, big)
     rank = _ranks(gain, rows, cols, first)
     return Solution(free[rows], slot_mentor[cols], rank, options[rows], mentor_feasible, floor)
 
@@ -58,7 +56,7 @@ def gain_matrix(problem: Problem, free: np.ndarray, slot_mentor: np.ndarray):
     """Free mentees x mentor slots: the pair score, or ``-big`` where a pair is infeasible."""
     weights = problem.settings.weights
     top = weights.skill_overlap + weights.cross_department
-    top += weights.same_location + weights.shared_language
+    top += weights.same_location + weights.shared_language + weights.availability
     big = (min(len(free), len(slot_mentor)) + 1) * (top + 1.0) * 2.0
     gain = np.empty((len(free), len(slot_mentor)), dtype=np.float64)
     one_slot_each = len(slot_mentor) == len(problem.mentors)  # no column needs repeating
@@ -125,15 +123,21 @@ def _assign(gain: np.ndarray, big: float) -> tuple[np.ndarray, np.ndarray]:
     return rows[keep], cols[keep]
 
 
-def _maximin_floor(gain: np.ndarray, big: float, count: int, known: float) -> float:
-    """The highest score t such that ``count`` mentees can still be paired using cells >= t.
+def _maximin_floor(gain: np.ndarray, big: float) -> float | None:
+    """The highest score t such that as many mentees as can be paired at all still can be,
+    using only cells >= t (None when nobody can be paired).
 
-    Binary search over the distinct feasible scores, starting from ``known`` (the weakest pair
-    of a pairing already found, so achievable); each step checks feasibility with a maximum
-    bipartite matching (Hopcroft-Karp) on the cells at or above the candidate.
+    A bottleneck search: the number to keep is the size of a maximum matching on the feasible
+    cells (exactly what the assignment pairs, since an infeasible cell costs more than any
+    total can gain), then a binary search over the distinct feasible scores, each step a
+    maximum bipartite matching (Hopcroft-Karp) on the cells at or above the candidate. One
+    assignment follows on the cells above the floor, instead of a second full assignment.
     """
     values = _distinct_scores(gain, big)
-    low, high = int(np.searchsorted(values, known)), len(values) - 1
+    if not len(values):
+        return None
+    count = _matching_size(gain, values[0])
+    low, high = 0, int(np.searchsorted(values, _top_bound(gain, count), side="right")) - 1
     while low < high:
         mid = (low + high + 1) // 2
         if _matching_size(gain, values[mid]) >= count:
@@ -143,8 +147,15 @@ def _maximin_floor(gain: np.ndarray, big: float, count: int, known: float) -> fl
     return float(values[low])
 
 
+def _top_bound(gain: np.ndarray, count: int) -> float:
+    """No floor can beat the ``count``-th best row maximum: each paired mentee needs a cell at
+    or above the floor. Cuts the binary search to the scores that could be the answer."""
+    best = np.concatenate([gain[part].max(axis=1) for part in _chunks(*gain.shape)])
+    return float(np.partition(best, len(best) - count)[len(best) - count])
+
+
 def _distinct_scores(gain: np.ndarray, big: float) -> np.ndarray:
-    found = []
+    found = [np.zeros(0)]
     for part in _chunks(gain.shape[0], gain.shape[1]):
         chunk = gain[part]
         found.append(np.unique(chunk[chunk > -big]))
@@ -152,8 +163,20 @@ def _distinct_scores(gain: np.ndarray, big: float) -> np.ndarray:
 
 
 def _matching_size(gain: np.ndarray, threshold: float) -> int:
-    """Size of a maximum matching using only cells scoring at least ``threshold``."""
-    pieces = [csr_matrix(gain[part] >= threshold) for part in _chunks(*gain.shape)]
-    allowed = vstack(pieces, format="csr")
+    """Size of a maximum matching using only cells scoring at least ``threshold``.
+
+    The sparse graph is built in two passes (count, then fill) so that no more than one copy
+    of its column indices exists at a time, however dense it is.
+    """
+    counts = np.zeros(gain.shape[0] + 1, dtype=np.int64)
+    for part in _chunks(*gain.shape):
+        counts[1:][part] = (gain[part] >= threshold).sum(axis=1)
+    indptr = np.cumsum(counts)
+    indices = np.empty(int(indptr[-1]), dtype=np.int32)
+    for part in _chunks(*gain.shape):
+        cols = np.nonzero(gain[part] >= threshold)[1]
+        indices[indptr[part.start] : indptr[part.start] + len(cols)] = cols
+    data = np.ones(len(indices), dtype=np.int8)
+    allowed = csr_matrix((data, indices, indptr.astype(np.int32)), shape=gain.shape)
     matched = maximum_bipartite_matching(allowed, perm_type="column")
     return int((matched >= 0).sum())

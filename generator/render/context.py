@@ -132,7 +132,11 @@ SITE_CONTEXT_DOCS = {
     "calendar": "The file name of everyone's calendar in each department's printables folder.",
     "calendars": "Each department's calendars, by audience (mentors, mentees, everyone): "
     "`.file` in its printables folder, `.label` ('calendar for mentors').",
-    "pairing": "Public pairing counts (pairs, departments, unpaired...), or none without a roster.",
+    "pairing": (
+        "Public pairing counts from the approved pairs (approved, pairs, departments, "
+        "cross_department_pairs; pair_names with publish_names), approved false while a "
+        "roster has no approved pairs yet, or none without either."
+    ),
     "pdfs": "Whether the build makes PDFs: false with `build --site-only`, so link the print HTML.",
 }
 

@@ -5,10 +5,12 @@ overridable like every page.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import jinja2
 
+from generator.config.pairing_settings import PairingSettings
 from generator.config.resolved import Playbook
 from generator.evaluation.change import Change, change_aggregates
 from generator.evaluation.collect import Catalogues, Collected
@@ -17,6 +19,8 @@ from generator.evaluation.report import AGGREGATES, answers_csv
 from generator.evaluation.sponsor import SponsorSummary
 from generator.evaluation.stats import FormStats, GroupStats, QuestionStats, aggregates
 from generator.pairing.cohort import Pair, PairingResult
+from generator.pairing.flags import flag_counts, pair_flags
+from generator.pairing.packets import Packet, rhythm_department
 from generator.pairing.report import aggregate_summary, score_breakdown, why
 from generator.program.forms import NPS, RATING
 from generator.render.charts import nps_chart, response_chart, stacked_chart, trend_chart
@@ -144,22 +148,49 @@ PAIRING_PAGES = {PAIRING_REPORT: "report/pairing.html", "pairing-report.md": "re
 
 @dataclass(frozen=True)
 class PairRow:
-    """A pair as the pairing report shows it: the pair, its score's parts and why it was made."""
+    """A pair as the pairing report shows it: the pair, its score's parts, why it was made,
+    the soft preferences it does not meet and the department whose rhythm it follows."""
 
     template_name = "pair row"
 
     pair: Pair
     breakdown: str
     why: str
+    flags: tuple[str, ...] = ()
+    rhythm: str = ""
 
 
-def pairing_report_tree(result: PairingResult, env: jinja2.Environment) -> Tree:
-    """The private pairing report, HTML and Markdown, by file name in the pairing folder."""
+def pairing_report_tree(
+    result: PairingResult,
+    env: jinja2.Environment,
+    settings: PairingSettings | None = None,
+    *,
+    approved: bool = False,
+    packets: Sequence[Packet] = (),
+) -> Tree:
+    """The private pairing report, HTML and Markdown, by file name in the pairing folder.
+
+    ``approved``: the pairs are the lead's approved file (``pair --check``), not a proposal.
+    ``packets``: the packets made, so the report lists those that could not be.
+    """
+    settings = settings or PairingSettings()
+    rows = [
+        PairRow(
+            p, score_breakdown(p), why(p), pair_flags(p, settings),
+            rhythm_department(p, settings.rhythm),
+        )
+        for p in result.pairs
+    ]  # fmt: skip
     context = {
         "summary": aggregate_summary(result),
-        "pairs": [PairRow(p, score_breakdown(p), why(p)) for p in result.pairs],
+        "pairs": rows,
         "unpaired": result.unpaired,
         "fairness_floor": result.fairness_floor,
+        "approved": approved,
+        "rhythm": settings.rhythm,
+        "flag_counts": flag_counts(row.flags for row in rows),
+        "flagged": [row for row in rows if row.flags],
+        "skipped": [packet for packet in packets if packet.problem],
     }
     return {
         name: render_template(env, template, **context) for name, template in PAIRING_PAGES.items()

@@ -36,7 +36,7 @@ def test_pair_writes_private_report_and_filled_packets(runner, small_config, bui
     roster.write_text(ROSTER, encoding="utf-8")
     result = runner.invoke(main, ["pair", str(roster), "-c", str(small_config)])
     assert result.exit_code == 0, result.output
-    assert "1 pairs made" in result.output or "2 pairs made" in result.output
+    assert "1 pairs proposed" in result.output or "2 pairs proposed" in result.output
     private = small_config.parent / "private" / "pairing"
     assert (private / "pairs.csv").read_text().count("\n") >= 2
     assert "Vera Senior" in (private / "pairing-report.html").read_text()
@@ -62,8 +62,11 @@ def test_reporting_line_is_respected_and_reasons_are_printed(runner, small_confi
     roster = small_config.parent / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     result = runner.invoke(main, ["pair", str(roster), "-c", str(small_config)])
-    # Ben reports to Tom, the only mentee wanting his skill: Tom stays unpaired, with why.
-    assert "unpaired: Tom Senior (mentee)" in result.output
+    # Ben reports to Tom, the only mentee wanting his skill: Tom stays unpaired, with why: on
+    # the terminal counted by kind, in the report by name.
+    assert "unpaired, every candidate conflicts (reporting line): 2" in result.output
+    report = (small_config.parent / "private/pairing/pairing-report.md").read_text()
+    assert "| Tom Senior | mentee | every candidate conflicts \\(reporting line\\) |" in report
     assert "Ben Junior" not in (small_config.parent / "private/pairing/pairs.csv").read_text()
 
 

@@ -28,14 +28,13 @@ def with_roster(pairing: str = "") -> str:
 def test_validate_reads_the_roster_the_config_names(write_config, tmp_path: Path):
     (tmp_path / "roster.csv").write_text(ROSTER.replace("dev@acme.example", "dev at acme"))
     config = write_config(with_roster())
-    with pytest.raises(RosterError, match="roster.csv: 1 problem in the roster") as checked:
+    with pytest.raises(RosterError, match="roster.csv: 1 problem in the roster"):
         validate_program(config)
-    with pytest.raises(RosterError) as built:
-        render_tree(load(config))
-    assert checked.value.message == built.value.message
+    # The build counts the approved pairs and never reads the roster: `pair` reports it.
+    assert "Pairs not yet approved" in render_tree(load(config))["docs/index.md"]
 
 
-def test_a_pin_that_breaks_a_rule_is_located_in_validate_build_and_pair(
+def test_a_pin_that_breaks_a_rule_is_located_in_validate_and_pair(
     runner, write_config, tmp_path: Path
 ):
     (tmp_path / "roster.csv").write_text(ROSTER)
@@ -48,9 +47,6 @@ def test_a_pin_that_breaks_a_rule_is_located_in_validate_build_and_pair(
     with pytest.raises(ConfigError) as checked:
         validate_program(config)
     assert checked.value.message.splitlines()[1] == expected
-    with pytest.raises(ConfigError) as built:
-        render_tree(load(config))
-    assert built.value.message == checked.value.message
     paired = runner.invoke(main, ["pair", "-c", str(config)])
     assert paired.exit_code == 1
     assert expected in paired.output

@@ -62,7 +62,10 @@ def test_explanation_fields() -> None:
     assert (pair.rank, pair.options, pair.pinned) == (1, 2, False)
     assert pair.parts.skill_overlap == 1.0
     assert pair.score == pytest.approx(1.0 + 0.3 + 0.2 + 0.1)
-    assert pair.rules_passed == ("not in the same reporting line", "not a forbidden pair")
+    assert pair.rules_passed == (
+        "not in the same reporting line", "not a forbidden pair",
+        "share a language where both list languages",
+    )  # fmt: skip
 
 
 def test_rank_counts_better_options() -> None:
@@ -262,7 +265,10 @@ def chain(email: str, by_email: dict) -> set[str]:
 def oracle_score(e: Participant, m: Participant, rules: PairingSettings) -> float | None:
     want, teach = set(e.skills), set(m.skills)
     shared_lang = bool(set(e.languages) & set(m.languages))
+    both_listed = bool(e.languages and m.languages)
     if not want & teach or (rules.rules.require_shared_language and not shared_lang):
+        return None
+    if rules.rules.shared_language and both_listed and not shared_lang:
         return None
     w = rules.weights
     return (
@@ -304,11 +310,14 @@ def oracle(people: list[Participant], rules: PairingSettings, fair: bool) -> tup
     n_mentees=st.integers(1, 4),
     n_mentors=st.integers(1, 4),
     fair=st.booleans(),
-    language=st.booleans(),
+    language=st.sampled_from(["off", "where listed", "required"]),
 )
 def test_matches_brute_force(seed, n_mentees, n_mentors, fair, language) -> None:
     people = random_cohort(random.Random(seed), n_mentees, n_mentors)
-    rules = PairingSettings(fairness=fair, rules={"require_shared_language": language})
+    language_rules = {
+        "shared_language": language != "off", "require_shared_language": language == "required"
+    }  # fmt: skip
+    rules = PairingSettings(fairness=fair, rules=language_rules)
     result = pair_cohort(people, rules)
     scores = [p.score for p in result.pairs]
     floor = round(min(scores, default=0.0), 9) if fair else 0

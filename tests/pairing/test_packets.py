@@ -96,7 +96,7 @@ def test_packets_are_made_in_memory(small_config: Path, built_site: Path, tmp_pa
     missing = make_packets(result, plan_program(load(small_config)), tmp_path / "no-site")
     assert missing[0].files == {}
     assert re.match(
-        r"no printables in .*no-site/printables/sales; run playbook build", missing[0].problem
+        r"no printables \(run playbook build\): .*no-site/printables/sales", missing[0].problem
     )
 
 

@@ -75,6 +75,7 @@ def test_score_breakdown_adds_up(result) -> None:
     pair = result.pairs[0]
     assert pair_report.score_breakdown(pair) == (
         "1.600 = 1.000 skills + 0.300 cross-department + 0.200 location + 0.100 language"
+        " + 0.000 availability"
     )
 
 
@@ -94,18 +95,22 @@ def test_a_name_that_would_be_a_formula_is_text_in_pairs_csv(tmp_path: Path) -> 
     assert float(row["score"]) > 0  # a number, left alone
 
 
-def test_the_public_counts_see_a_department_however_the_roster_writes_it(write_config, tmp_path):
-    """'sales', 'SALES' and 'Sales' are one department: in the counts and in cross-department."""
-    (tmp_path / "roster.csv").write_text(
-        "name,email,role,department,skills\n"
-        "Ann,ann@x.example,mentee,sales,x\n"
-        "Bob,bob@x.example,mentor,SALES,x\n"
-        "Cy,cy@x.example,mentee,Research,y\n"
-        "Di,di@x.example,mentor,research,y\n",
+def test_the_public_counts_see_a_department_however_pairs_csv_writes_it(write_config, tmp_path):
+    """'sales', 'SALES' and 'Sales' are one department: in the counts and in cross-department.
+    The counts come from the approved pairs.csv, read as plain CSV (no roster, no solver)."""
+    (tmp_path / "roster.csv").write_text("name,email,role,department,skills\n", encoding="utf-8")
+    playbook = load(write_config(MINIMAL + "roster: roster.csv\n"))
+    assert pairing_summary(playbook) == pair_report.NOT_YET_APPROVED
+    approved = pair_report.approved_path(playbook)
+    approved.parent.mkdir(parents=True)
+    approved.write_text(
+        "mentor,mentor_email,mentee,mentee_email,mentor_department,mentee_department\n"
+        "Bob,bob@x.example,Ann,ann@x.example,SALES,sales\n"
+        "Di,di@x.example,Cy,cy@x.example,research,Research\n"
+        "Ed,ed@x.example,Flo,flo@x.example,Sales,Research\n",
         encoding="utf-8",
     )
-    playbook = load(write_config(MINIMAL + "roster: roster.csv\n"))
     summary = pairing_summary(playbook)
-    assert summary is not None
-    assert (summary["pairs"], summary["departments"]) == (2, 2)
-    assert summary["cross_department_pairs"] == 0
+    assert summary == {
+        "approved": True, "pairs": 3, "departments": 2, "cross_department_pairs": 1
+    }  # fmt: skip

@@ -9,6 +9,7 @@ import pytest
 
 from generator.config.pairing_settings import PairingSettings
 from generator.pairing.cohort import PairingResult, pair_cohort
+from generator.pairing.flags import flag_counts, pair_flags
 from generator.pairing.report import score_breakdown, why
 from generator.pairing.roster import read_roster
 from generator.render.environment import make_environment
@@ -50,7 +51,13 @@ def test_pages_explain_pairs_and_unpaired(result) -> None:
     assert "<li><strong>10</strong>pairs</li>" in page
     assert "<li><strong>4</strong>mentors without a mentee</li>" in page
     assert "- Pairs: 10 (10 across departments)\n- Departments involved: 4\n" in markdown
-    assert markdown.count("\n| ") == 1 + 10 + 1 + 4  # a head and a row per pair and unpaired
+    flagged = [pair for pair in result.pairs if pair_flags(pair, PairingSettings())]
+    # A head and a row per pair, per unpaired and per flagged pair.
+    assert markdown.count("\n| ") == 1 + 10 + 1 + 4 + 1 + len(flagged)
+    for kind, count in flag_counts(pair_flags(p, PairingSettings()) for p in result.pairs).items():
+        assert f"- {kind}: {count} pair" in markdown
+        assert f"<li>{kind}: {count} pair" in page
+    assert "follows the mentee's department's rhythm" in markdown
 
 
 def test_pages_are_deterministic(result) -> None:
