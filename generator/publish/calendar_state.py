@@ -12,18 +12,16 @@ ever written into the site.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from generator.config.resolved import Playbook
 from generator.errors import BuildError
+from generator.pairing.approved import read_approved
 from generator.pairing.report import FOLDER, PAIRS_CSV
 from generator.publish.files import replace_file, replace_folder
 from generator.render.calendar.invitations import ApprovedPair, Member
 from generator.render.calendar.state import CalendarState, from_json, to_json
 from generator.render.tree import Tree
-from generator.spreadsheet import cell_value
 
 STATE = "state/calendars.json"
 INVITATIONS = "invitations"
@@ -60,27 +58,26 @@ def load_state(private: Path) -> CalendarState:
 def approved_pairs(private: Path) -> tuple[Path, list[ApprovedPair]] | None:
     """The approved pairs in ``<private>/pairing/pairs.csv`` and its path, or None without one.
 
-    The one reader of the approved record here, so another can replace it.
+    Read with the pairing's own reader (``read_approved``); a row the lead added by e-mail
+    alone has no names or departments until ``playbook pair --check`` fills them in from the
+    roster, so the build asks for that rather than invite someone by an empty name.
     """
     path = private / FOLDER / PAIRS_CSV
     if not path.is_file():
         return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeError) as err:
-        msg = f"{path}: cannot read the approved pairs: {err}"
-        raise BuildError(msg) from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [name for name in (*COLUMNS, *DEPARTMENTS) if name not in (reader.fieldnames or ())]
+    approved = read_approved(path)
+    missing = [name for name in (*COLUMNS, *DEPARTMENTS) if name not in approved.header]
     if missing:
-        msg = f"{path}: no column {', '.join(missing)}; run `playbook pair` again"
+        msg = f"{path}: no column {', '.join(missing)}; run `playbook pair --check`"
         raise BuildError(msg)
     pairs = []
-    for row_number, row in enumerate(reader, start=2):
-        cells = {key: cell_value((value or "").strip()) for key, value in row.items() if key}
-        empty = [name for name in (*COLUMNS, *DEPARTMENTS) if not cells[name]]
+    for row_number, cells in approved.rows:
+        empty = [name for name in (*COLUMNS, *DEPARTMENTS) if not cells.get(name)]
         if empty:
-            msg = f"{path}: row {row_number}: {', '.join(empty)} is empty"
+            msg = (
+                f"{path}:{row_number}: {', '.join(empty)} is empty; run `playbook pair --check`"
+                " to fill it in from the roster"
+            )
             raise BuildError(msg)
         mentor = Member(cells["mentor"], cells["mentor_email"], cells["mentor_department"])
         mentee = Member(cells["mentee"], cells["mentee_email"], cells["mentee_department"])

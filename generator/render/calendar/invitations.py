@@ -63,7 +63,7 @@ def rhythm_plan(program: ProgramPlan, pair: ApprovedPair, source: str) -> Depart
     """The plan of the department whose rhythm a pair follows; a department the config does not
     name is a BuildError located at the pair's row."""
     playbook = program.playbook
-    rhythm = getattr(playbook.config.pairing, "rhythm", "mentee")
+    rhythm = playbook.config.pairing.rhythm
     member = pair.mentor if rhythm == "mentor" else pair.mentee
     department = DepartmentNames(playbook.departments).find(member.department)
     if department is None:
