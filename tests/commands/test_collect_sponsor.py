@@ -202,8 +202,7 @@ def test_compare_shows_both_rounds_and_refuses_a_bad_file(
     report = (first.folder / "report.md").read_text(encoding="utf-8")
     assert (
         "| Retired question | Mid\\-programme review \\(mentees\\) | 2.50 | 8 | – |  "
-        "| last round only |"
-        in report
+        "| last round only |" in report
     )
     assert "| 2.50 | 8 | 3.60 | 5 | +1.10 |" in report
     for bad, why in [
