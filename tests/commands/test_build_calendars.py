@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from generator.commands.build import build
-from generator.errors import BuildError
+from generator.errors import BuildError, PlaybookError
 from generator.pairing.report import CSV_COLUMNS
 from generator.spreadsheet import csv_text
 from tests.conftest import MINIMAL
@@ -128,5 +128,5 @@ def test_a_pairs_file_without_its_columns_is_named(write_config) -> None:
     folder = config.parent / "private" / "pairing"
     folder.mkdir(parents=True)
     (folder / "pairs.csv").write_text("mentor,mentee\nA,B\n", encoding="utf-8")
-    with pytest.raises(BuildError, match=r"pairs.csv: no column mentor_email, mentee_email"):
+    with pytest.raises(PlaybookError, match=r"pairs.csv:1: missing column mentor_email and mente"):
         build(config, site_only=True)
