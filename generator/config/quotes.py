@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.config.model import MAX_QUOTES, Config
+from generator.config.evaluation_settings import MAX_QUOTES
+from generator.config.model import Config
 
 QUOTE_SUFFIXES = (".txt", ".yaml", ".yml")
 #: The longest quote, as inline (``model.Quote``).

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.config.evaluation_settings import Evaluation
 from generator.config.fields import ROLES
-from generator.config.model import Evaluation
 from generator.evaluation.collect import Catalogues, Response
 from generator.program.forms import (
     BOX,

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.commands.collect import summary_files
+from generator.config.evaluation_settings import MAX_QUOTES
 from generator.config.load import load
-from generator.config.model import MAX_QUOTES
 from generator.config.quotes import MAX_QUOTE_LENGTH
 from generator.evaluation.change import ChangeStats
 from generator.evaluation.compare import Compared, Comparison, Figure
