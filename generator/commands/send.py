@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +69,7 @@ def send_outbox(
     smtp: str | None = None,
     *,
     environ: Mapping[str, str] = os.environ,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     on_sent: Callable[[Queued], None] = lambda item: None,
 ) -> tuple[SendPlan, Delivery]:
     """Send what is waiting in the outbox; a failure is a MailError that also says how many

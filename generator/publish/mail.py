@@ -99,13 +99,14 @@ def deliver(
     server: Server,
     credentials: Credentials | None,
     *,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     on_sent: Callable[[Queued], None] = lambda item: None,
     delivery: Delivery | None = None,
 ) -> Delivery:
     """Send every queued message not yet recorded, at most ``server.per_minute`` a minute.
 
-    ``sleep`` is the pause between two messages (tests pass one that does not wait);
+    ``sleep`` is the pause between two messages (``time.sleep``, looked up when it is needed so
+    a test can replace it);
     ``delivery`` is filled as the run goes, so a caller still knows what went out when a
     :class:`MailError` stops it.
     """
@@ -121,7 +122,7 @@ def deliver(
     with session(server, credentials) as smtp:
         for index, item in enumerate(waiting):
             if index:
-                sleep(60 / server.per_minute)
+                (sleep or time.sleep)(60 / server.per_minute)
             _send_one(smtp, server, item)
             name = sent_name(private, item.path)
             record_sent(private, item.message_id, SentMessage(item.recipients, item.subject, name))
@@ -164,8 +165,10 @@ def _secure_and_login(
     smtp: smtplib.SMTP, server: Server, credentials: Credentials | None, context: ssl.SSLContext
 ) -> None:
     try:
+        smtp.ehlo_or_helo_if_needed()
         if server.security == "starttls":
             smtp.starttls(context=context)
+            smtp.ehlo()  # what the server offers changes once the connection is encrypted
     except smtplib.SMTPNotSupportedError:
         msg = f"{server}: the server offers no STARTTLS; set mail.security to tls or plain"
         raise MailError(msg) from None
