@@ -120,6 +120,8 @@ def progress(echo: Callable[[str], None]) -> Callable[[Queued], None]:
 def summary(plan: SendPlan, delivery: Delivery) -> str:
     """The last line of a run."""
     count = len(delivery.sent)
+    if not count and not delivery.skipped:
+        return f"Nothing to send in {shown(plan.outbox)}."
     text = f"Sent {count} message{'s' if count != 1 else ''} through {plan.server}"
     if count > LISTED:
         text += f" (the first {LISTED} listed)"
