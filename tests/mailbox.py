@@ -37,6 +37,7 @@ class Inbox:
     received: list[Any] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
     close_after: int | None = None
+    logins: list[Any] = field(default_factory=list)
 
     async def handle_RCPT(self, server, session, envelope, address, options) -> str:  # noqa: N802
         if address in self.refuse:
@@ -48,6 +49,7 @@ class Inbox:
         if self.close_after is not None and len(self.received) >= self.close_after:
             return "421 4.3.2 shutting down, try again later"
         self.received.append(envelope)
+        self.logins.append(session.auth_data if session.authenticated else None)
         return "250 Message accepted for delivery"
 
     def messages(self) -> list[EmailMessage]:
@@ -87,7 +89,7 @@ def login_as(user: str, password: str) -> Any:
             user.encode(),
             password.encode(),
         )
-        return AuthResult(success=ok, handled=False)
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
     return check
 
