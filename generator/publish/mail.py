@@ -246,6 +246,10 @@ def _mail_options(smtp: smtplib.SMTP, item: Queued, data: bytes) -> list[str]:
 
 def reason(err: OSError, server: Server) -> str:
     """One line saying why, from the server's reply or the system's error."""
+    if isinstance(err, smtplib.SMTPServerDisconnected) and isinstance(
+        err.__context__, TimeoutError
+    ):  # smtplib reports a reply that never came as a closed connection
+        err = err.__context__
     if isinstance(err, smtplib.SMTPResponseException):
         return f"{err.smtp_code} {one_line(err.smtp_error)}"
     if isinstance(err, ssl.SSLCertVerificationError):

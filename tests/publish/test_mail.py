@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import socket
 from pathlib import Path
 
 import icalendar
@@ -213,3 +214,15 @@ def test_server_shows_host_and_port() -> None:
     assert str(Server("::1", 25)) == "[::1]:25"
     assert Server("LOCALHOST", 25).is_local
     assert repr(Credentials("lee", "s3cret")) == "Credentials(user='lee')"
+
+
+def test_a_server_that_never_answers(tmp_path: Path) -> None:
+    write_outbox(tmp_path, 1)
+    with socket.socket() as silent:  # takes the connection, never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        server = Server("127.0.0.1", port, "plain", timeout=0.3)
+        with pytest.raises(MailError) as failed:
+            deliver(tmp_path, read_outbox(tmp_path), server, None)
+    assert failed.value.message == f"127.0.0.1:{port}: cannot connect: no answer within 0.3 seconds"
