@@ -106,9 +106,8 @@ def deliver(
     """Send every queued message not yet recorded, at most ``server.per_minute`` a minute.
 
     ``sleep`` is the pause between two messages (``time.sleep``, looked up when it is needed so
-    a test can replace it);
-    ``delivery`` is filled as the run goes, so a caller still knows what went out when a
-    :class:`MailError` stops it.
+    a test can replace it). ``delivery`` is filled as the run goes, so a caller still knows
+    what went out when a :class:`MailError` stops it.
     """
     delivery = delivery if delivery is not None else Delivery()
     done = sent_ids(private)
@@ -134,7 +133,10 @@ def deliver(
 
 def _unique(queue: list[Queued]) -> list[Queued]:
     """The first file of each Message-ID: two files of one message are one message."""
-    return list({item.message_id: item for item in reversed(queue)}.values())[::-1]
+    first: dict[str, Queued] = {}
+    for item in queue:
+        first.setdefault(item.message_id, item)
+    return list(first.values())
 
 
 @contextmanager

@@ -226,3 +226,16 @@ def test_a_server_that_never_answers(tmp_path: Path) -> None:
         with pytest.raises(MailError) as failed:
             deliver(tmp_path, read_outbox(tmp_path), server, None)
     assert failed.value.message == f"127.0.0.1:{port}: cannot connect: no answer within 0.3 seconds"
+
+
+def test_two_files_of_one_message_send_it_once_in_order(tmp_path: Path) -> None:
+    first, second = write_outbox(tmp_path, 2)
+    copy = tmp_path / "outbox" / "003-copy.eml"
+    shutil.copy(first, copy)
+    inbox = Inbox()
+    with smtp_server(inbox) as controller:
+        delivery = deliver(
+            tmp_path, read_outbox(tmp_path), local(controller), None, sleep=lambda s: None
+        )
+    assert [item.path for item in delivery.sent] == [first, second]
+    assert inbox.ids() == [f"<{n:03d}.test@mentor-up.acme.example>" for n in (1, 2)]
