@@ -431,3 +431,20 @@ def forms_export(config: Path | None, output: Path | None) -> None:
     for path in written:
         click.echo(f"  wrote {path}")
     click.echo(f"{len(written)} form(s) in {folder}; `playbook collect` reads their exports back")
+
+
+@main.command()
+@config_argument
+@click.option("--smtp", metavar="HOST:PORT", help="The SMTP server instead of the config's.")
+@click.option("--dry-run", is_flag=True, help="List what would be sent; connect to nothing.")
+def send(config: Path | None, smtp: str | None, dry_run: bool) -> None:
+    """Deliver the outbox through an SMTP server, each message once (login from the
+    PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD environment variables)."""
+    from generator.commands import send as sending
+
+    if dry_run:
+        click.echo(sending.dry_run(find_config(config), smtp), nl=False)
+        return
+    progress = sending.progress(click.echo)
+    plan, delivery = sending.send_outbox(find_config(config), smtp, on_sent=progress)
+    click.echo(sending.summary(plan, delivery))

@@ -46,6 +46,12 @@ class FormFieldError(PlaybookError):
     and every missing field."""
 
 
+class MailError(PlaybookError):
+    """Sending the outbox failed: the server could not be reached, refused the login, a
+    recipient or a message. The message names the server, or the outbox file and the address;
+    what was sent before it stays recorded, the rest stays in the outbox."""
+
+
 class InternalError(PlaybookError):
     """Anything else that went wrong: a bug in playbook, or a library failing unexpectedly.
 

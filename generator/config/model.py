@@ -28,6 +28,7 @@ from generator.config.content import ContentChanges
 from generator.config.evaluation_settings import Evaluation
 from generator.config.fields import Format
 from generator.config.icons import Icon
+from generator.config.mail_settings import MailSettings
 from generator.config.pairing_settings import PairingSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
@@ -418,6 +419,11 @@ class Config(Strict):
         description="How `playbook collect` evaluates the returned feedback forms.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
+    mail: MailSettings = Field(
+        default_factory=MailSettings,
+        description="The SMTP server `playbook send` delivers the outbox through; the user name "
+        "and password come only from PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD.",
+    )
     content: ContentChanges = Field(
         default_factory=ContentChanges,
         description="Changes to what the forms ask and the agreement says: add, replace or "
