@@ -13,6 +13,7 @@ from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.pairing.report import pairing_summary
 from generator.program.plan import ProgramPlan, plan_program
+from generator.program.signup import signup_documents
 from generator.publish.cache import PdfCache, RenderCache
 from generator.publish.calendar_state import approved_pairs, load_state, private_folder, save
 from generator.publish.files import write_tree
@@ -101,8 +102,10 @@ def write_departments(departments: Iterator[Tree]) -> Prepare:
 
 
 def pdf_count(program: ProgramPlan) -> int:
-    """The PDFs a full build makes: every department's documents and its booklet."""
-    return sum(len(plan.documents) + 1 for plan in program.departments)
+    """The PDFs a full build makes: the sign-up forms, every department's documents and its
+    booklet."""
+    signup = len(signup_documents(program.playbook))
+    return signup + sum(len(plan.documents) + 1 for plan in program.departments)
 
 
 def check_pdf_count(program: ProgramPlan, limit: int, jobs: int | None) -> None:
