@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +24,9 @@ from generator.commands.validate import validate_program
 from generator.errors import InternalError, PlaybookError
 from generator.publish.files import replace_file
 from generator.publish.pdf import PdfRun
+
+if TYPE_CHECKING:
+    from generator.commands.recruit import RecruitOutcome
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
 
@@ -330,25 +334,38 @@ def _kinds(reasons) -> dict[str, int]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The last round's evaluation/aggregates.json: each question's mean then and now.",
 )
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An HR export to merge sign-ups with (default: the config's roster); it wins on "
+    "department and manager.",
+)
 def collect(
     forms: tuple[Path, ...],
     config: Path | None,
     department: str | None,
     role: str | None,
     previous: Path | None,
+    roster: Path | None,
 ) -> None:
-    """Read filled feedback forms (PDF, survey export as CSV or XLSX) under FORMS; write a
-    private evaluation report and a two-page sponsor summary."""
+    """Read filled feedback forms and sign-up forms (PDF, survey export as CSV or XLSX) under
+    FORMS; write a private evaluation report and a two-page sponsor summary, and from sign-ups
+    the roster `playbook pair` reads."""
     from generator.commands.collect import collect_program
 
-    outcome = collect_program(find_config(config), list(forms), department, role, previous)
+    outcome = collect_program(find_config(config), list(forms), department, role, previous, roster)
     collected = outcome.collected
     for item in collected.skipped:
         click.echo(f"  skipped {item.source}: {item.reason}", err=True)
     for export in collected.unmatched:
         columns = "; ".join(f'"{column}"' for column in export.columns)
         click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
+    recruited = outcome.recruitment
+    if recruited is not None:
+        echo_recruitment(recruited)
     if not collected.responses:
+        if recruited is not None:
+            return
         msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
         raise PlaybookError(msg)
     overall = outcome.groups[0]
@@ -360,6 +377,20 @@ def collect(
     click.echo(f"Report: {outcome.folder / 'report.html'}")
     pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
     click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
+
+
+def echo_recruitment(recruited: RecruitOutcome) -> None:
+    """What the sign-ups became: the roster's size, what was left out, where the report is."""
+    result = recruited.result
+    for item in result.skipped:
+        click.echo(f"  skipped sign-up {item.source}: {item.reason}", err=True)
+    click.echo(
+        f"{len(recruited.signups.people)} sign-up(s) read: {result.count('mentor')} mentor(s) "
+        f"and {result.count('mentee')} mentee(s) in {recruited.roster}; "
+        f"{len(result.left_out)} left out, {len(result.replaced)} replaced, "
+        f"{len(result.conflicts)} conflict(s) with the HR export"
+    )
+    click.echo(f"Recruitment report: {recruited.folder / 'recruitment-report.html'}")
 
 
 #: ``-o FILE`` of the commands that print a document; its folder must exist.
