@@ -12,7 +12,6 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -24,9 +23,6 @@ from generator.commands.validate import validate_program
 from generator.errors import InternalError, PlaybookError
 from generator.publish.files import replace_file
 from generator.publish.pdf import PdfRun
-
-if TYPE_CHECKING:
-    from generator.commands.recruit import RecruitOutcome
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
 
@@ -360,11 +356,10 @@ def collect(
     for export in collected.unmatched:
         columns = "; ".join(f'"{column}"' for column in export.columns)
         click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
-    recruited = outcome.recruitment
-    if recruited is not None:
-        echo_recruitment(recruited)
+    for text, err in outcome.recruitment.lines() if outcome.recruitment else ():
+        click.echo(text, err=err)
     if not collected.responses:
-        if recruited is not None:
+        if outcome.recruitment:
             return
         msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
         raise PlaybookError(msg)
@@ -377,20 +372,6 @@ def collect(
     click.echo(f"Report: {outcome.folder / 'report.html'}")
     pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
     click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
-
-
-def echo_recruitment(recruited: RecruitOutcome) -> None:
-    """What the sign-ups became: the roster's size, what was left out, where the report is."""
-    result = recruited.result
-    for item in result.skipped:
-        click.echo(f"  skipped sign-up {item.source}: {item.reason}", err=True)
-    click.echo(
-        f"{len(recruited.signups.people)} sign-up(s) read: {result.count('mentor')} mentor(s) "
-        f"and {result.count('mentee')} mentee(s) in {recruited.roster}; "
-        f"{len(result.left_out)} left out, {len(result.replaced)} replaced, "
-        f"{len(result.conflicts)} conflict(s) with the HR export"
-    )
-    click.echo(f"Recruitment report: {recruited.folder / 'recruitment-report.html'}")
 
 
 #: ``-o FILE`` of the commands that print a document; its folder must exist.

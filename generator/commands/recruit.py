@@ -40,6 +40,22 @@ class RecruitOutcome:
         """The roster written."""
         return self.folder / ROSTER_CSV
 
+    def lines(self) -> list[tuple[str, bool]]:
+        """What to tell the lead, as (text, to standard error)."""
+        result = self.result
+        found = [(f"  skipped sign-up {s.source}: {s.reason}", True) for s in result.skipped]
+        return [
+            *found,
+            (
+                f"{len(self.signups.people)} sign-up(s) read: {result.count('mentor')} "
+                f"mentor(s) and {result.count('mentee')} mentee(s) in {self.roster}; "
+                f"{len(result.left_out)} left out, {len(result.replaced)} replaced, "
+                f"{len(result.conflicts)} conflict(s) with the HR export",
+                False,
+            ),
+            (f"Recruitment report: {self.folder / f'{REPORT}.html'}", False),
+        ]
+
 
 def hr_records(playbook: Playbook, path: Path | None) -> tuple[dict[str, HrRecord], str]:
     """The HR export's department and manager by e-mail (``path``, else the config's roster;

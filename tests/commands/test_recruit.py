@@ -164,3 +164,12 @@ def test_cells_pass_the_formula_guard(returned: Path, config: Path) -> None:
     assert recruited is not None
     text = recruited.roster.read_text(encoding="utf-8")
     assert "'=HYPERLINK(1)" in text
+
+
+def test_collect_of_sign_ups_alone_succeeds_and_says_what_it_wrote(
+    returned: Path, config: Path
+) -> None:
+    result = CliRunner().invoke(main, ["collect", str(returned), "-c", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "13 sign-up(s) read: 5 mentor(s) and 6 mentee(s)" in result.output
+    assert "1 left out, 1 replaced, 0 conflict(s)" in result.output
