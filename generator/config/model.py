@@ -28,6 +28,7 @@ from generator.config.content import ContentChanges
 from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.pairing_settings import PairingSettings
+from generator.config.recruitment_settings import RecruitmentSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
 from generator.config.spelling import Locale
@@ -479,6 +480,10 @@ class Config(Strict):
         description="How `playbook collect` evaluates the returned feedback forms.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
+    recruitment: RecruitmentSettings = Field(
+        default_factory=RecruitmentSettings,
+        description="When the lead's runbook steps fall: sign-up, briefing, pairing, evaluation.",
+    )
     content: ContentChanges = Field(
         default_factory=ContentChanges,
         description="Changes to what the forms ask and the agreement says: add, replace or "
