@@ -127,12 +127,22 @@ class Commitment(Strict):
     text: Wording
 
 
+class CallSpec(Strict):
+    """The call for participants the lead sends when sign-up opens. ``{name}`` placeholders
+    are filled from the plan: program, organisation, lead, lead_email, start, end, sessions,
+    session_minutes, cadence, mentor_time, mentee_time, close, signup."""
+
+    subject: Text = Field(description="The e-mail's subject line.")
+    body: str = Field(min_length=1, max_length=5000, description="The e-mail's text.")
+
+
 class ContentSpec(Strict):
     """The whole content model."""
 
     preparation_minutes: int = Field(ge=0, le=240)
     forms: list[FormSpec]
     agreement: list[Commitment] = Field(min_length=1)
+    call: CallSpec
 
     def form(self, kind: str) -> FormSpec:
         """The form of one kind."""
@@ -176,6 +186,9 @@ class ContentChanges(Strict):
     agreement: list[Commitment] | None = Field(
         None, min_length=1, description="Your own agreement commitments, replacing ours."
     )
+    call: CallSpec | None = Field(
+        None, description="Your own call for participants (subject and body), replacing ours."
+    )
 
 
 def _unique_keys(form: _Keyed) -> _Keyed:
@@ -216,6 +229,7 @@ def merged(changes: ContentChanges, locale: str = DEFAULT) -> ContentSpec:
         else changes.preparation_minutes,
         forms=forms,
         agreement=changes.agreement or content.agreement,
+        call=changes.call or content.call,
     )
 
 
