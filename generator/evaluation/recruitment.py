@@ -100,7 +100,7 @@ def roster_row(signup: SignUp, topics: Mapping[str, str]) -> dict[str, str]:
 def _usable(signup: SignUp) -> str:
     """Why a sign-up cannot become a row ("" if it can)."""
     if signup.get("consent") != "yes":
-        return "no consent to the program's use of the answers: nothing of it is kept"
+        return "no consent to how the answers are used: nothing of it is kept"
     if not signup.get("name").strip():
         return "no name"
     try:
