@@ -330,25 +330,37 @@ def _kinds(reasons) -> dict[str, int]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The last round's evaluation/aggregates.json: each question's mean then and now.",
 )
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An HR export to merge sign-ups with (default: the config's roster); it wins on "
+    "department and manager.",
+)
 def collect(
     forms: tuple[Path, ...],
     config: Path | None,
     department: str | None,
     role: str | None,
     previous: Path | None,
+    roster: Path | None,
 ) -> None:
-    """Read filled feedback forms (PDF, survey export as CSV or XLSX) under FORMS; write a
-    private evaluation report and a two-page sponsor summary."""
+    """Read filled feedback forms and sign-up forms (PDF, survey export as CSV or XLSX) under
+    FORMS; write a private evaluation report and a two-page sponsor summary, and from sign-ups
+    the roster `playbook pair` reads."""
     from generator.commands.collect import collect_program
 
-    outcome = collect_program(find_config(config), list(forms), department, role, previous)
+    outcome = collect_program(find_config(config), list(forms), department, role, previous, roster)
     collected = outcome.collected
     for item in collected.skipped:
         click.echo(f"  skipped {item.source}: {item.reason}", err=True)
     for export in collected.unmatched:
         columns = "; ".join(f'"{column}"' for column in export.columns)
         click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
+    for text, err in outcome.recruitment.lines() if outcome.recruitment else ():
+        click.echo(text, err=err)
     if not collected.responses:
+        if outcome.recruitment:
+            return
         msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
         raise PlaybookError(msg)
     overall = outcome.groups[0]

@@ -216,3 +216,20 @@ def test_one_spelling_throughout(tmp_path: Path, locale: str) -> None:
             for m in FOREIGN[locale].finditer(visible)
         }
     assert not sorted(found)[:10]
+
+
+def test_line_managers_read_the_mentors_time_commitment_and_the_real_sign_up_forms(
+    example: tuple[Path, ProgramPlan],
+) -> None:
+    site, plan = example
+    mentor = plan.commitment["mentor"]
+    managers = page(site, "guide/line-managers")
+    roles = page(site, "guide/roles")
+    assert squash(about_hours(mentor.total)) in managers
+    assert squash(about_hours(mentor.total)) in roles
+    assert squash(f"({hours(mentor.total)} in all)") in managers
+    assert squash("You will not be told what is discussed.") in managers
+    pairing = (site / "guide" / "pairing" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/#sign-up-forms"' in pairing
+    downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert 'id="sign-up-forms"' in downloads

@@ -13,9 +13,10 @@ from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.pairing.report import pairing_summary
 from generator.program.plan import ProgramPlan, plan_program
+from generator.program.signup import signup_documents
 from generator.publish.cache import PdfCache, RenderCache
 from generator.publish.calendar_state import approved_pairs, load_state, private_folder, save
-from generator.publish.files import write_tree
+from generator.publish.files import replace_file, write_tree
 from generator.publish.pdf import PdfRun, pdf_step
 from generator.publish.staging import Prepare, check_output, publish
 from generator.render.calendar.invitations import invitation_files
@@ -24,6 +25,7 @@ from generator.render.calendar.state import CalendarState
 from generator.render.context import base_context
 from generator.render.environment import make_environment
 from generator.render.printables import department_printables
+from generator.render.runbook import runbook_files
 from generator.render.site import render_site
 from generator.render.tree import Tree
 
@@ -101,8 +103,23 @@ def write_departments(departments: Iterator[Tree]) -> Prepare:
 
 
 def pdf_count(program: ProgramPlan) -> int:
-    """The PDFs a full build makes: every department's documents and its booklet."""
-    return sum(len(plan.documents) + 1 for plan in program.departments)
+    """The PDFs a full build makes: the sign-up forms, every department's documents and its
+    booklet."""
+    signup = len(signup_documents(program.playbook))
+    return signup + sum(len(plan.documents) + 1 for plan in program.departments)
+
+
+def write_runbook(program: ProgramPlan, private: Path) -> None:
+    """The lead's runbook, as a page and a calendar, into the private output."""
+    playbook = program.playbook
+    templates = playbook.resolve(playbook.config.site.templates)
+    env = make_environment(templates, locale=playbook.config.organisation.locale)
+    for name, text in runbook_files(program, env).items():
+        try:
+            replace_file(private / name, text.encode("utf-8"))
+        except OSError as err:
+            msg = f"{private / name}: cannot write: {err.strerror or err}"
+            raise BuildError(msg) from err
 
 
 def check_pdf_count(program: ProgramPlan, limit: int, jobs: int | None) -> None:
@@ -182,6 +199,7 @@ def build(
         steps.append(pdf_step(jobs, PdfCache.beside(target) if cache else None, run))
     site = publish(playbook, tree, target, prepare=tuple(steps))
     save(private, state, invitations)  # only once the site that shows these numbers is live
+    write_runbook(program, private)
     if renders:
         renders.prune(renders.used)
     return site

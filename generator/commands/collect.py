@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.commands.recruit import RecruitOutcome, recruit_program
 from generator.config.load import load
 from generator.config.quotes import all_quotes
 from generator.config.resolved import Playbook
@@ -51,6 +52,7 @@ class CollectOutcome:
     change: Change | None = None
     summary: SponsorSummary | None = None
     summary_pages: int = 0
+    recruitment: RecruitOutcome | None = None
 
 
 def survey_options(
@@ -113,21 +115,27 @@ def collect_program(
     department: str | None = None,
     role: str | None = None,
     previous: Path | None = None,
+    roster: Path | None = None,
 ) -> CollectOutcome:
-    """Read the forms under ``paths`` and write the evaluation to the private folder.
+    """Read the forms under ``paths``: sign-up forms to the roster (merged with the HR export
+    ``roster``, else the config's), the rest to the evaluation, in the private folder.
 
     ``department`` and ``role`` are those of a survey export's rows that do not name theirs;
     ``previous`` is the last round's ``aggregates.json`` to compare with.
     """
     playbook = load(config_path)
     config = playbook.config
+    recruitment = recruit_program(playbook, paths, roster)
     catalogues = catalogues_of(plan_program(playbook))
     options = survey_options(playbook, department, role)
     collected = collect(paths, catalogues, program_slug(config.organisation.program), options)
+    if recruitment is not None:  # read into the roster: not skipped feedback forms
+        sources = recruitment.signups.sources
+        collected.skipped = [item for item in collected.skipped if item.source not in sources]
     private = playbook.resolve(config.site.private_output)
     folder = private / FOLDER
     if not collected.responses:
-        return CollectOutcome(collected, [], folder, rates_known=False)
+        return CollectOutcome(collected, [], folder, rates_known=False, recruitment=recruitment)
     participants = participants_per_department(playbook, private)
     names = {d.slug: d.name for d in playbook.departments}
     groups = evaluate(
@@ -152,5 +160,6 @@ def collect_program(
     files, pages = summary_files(playbook, summary, len(collected.responses), env)
     replace_folder(tree | files, folder)
     return CollectOutcome(
-        collected, groups, folder, participants[0] is not None, change, summary, pages
-    )
+        collected, groups, folder, participants[0] is not None, change, summary, pages,
+        recruitment,
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""`playbook forms export`: each evaluated form as text to paste into a survey tool."""
+"""`playbook forms export`: each evaluated form, and each sign-up form, as text to paste into a
+survey tool."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 from generator.commands.collect import catalogues_of
 from generator.config.load import load
 from generator.errors import BuildError
-from generator.evaluation.survey_forms import survey_forms, survey_text
+from generator.evaluation.survey_forms import signup_text, survey_forms, survey_text
 from generator.program.plan import plan_program
+from generator.program.signup import signup_catalogue
 from generator.publish.files import replace_file
 
 #: The default folder, inside the private output.
@@ -26,6 +28,9 @@ def export_forms(config_path: Path, output: Path | None = None) -> tuple[Path, l
         f"{item.name}.txt": survey_text(item, evaluation.department_column, evaluation.role_column)
         + "\n"
         for item in survey_forms(catalogues, names)
+    }
+    tree |= {
+        f"{form.id}.txt": signup_text(form) + "\n" for form in signup_catalogue(playbook).values()
     }
     written = []
     for name, text in tree.items():  # file by file: -o may name a folder holding other files

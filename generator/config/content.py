@@ -25,18 +25,26 @@ CONTENT_FILE = Path(__file__).with_name("content.yaml")
 
 #: The kinds of form, in booklet order. The plan knows when each is due, so the set is fixed;
 #: their questions are not.
-KINDS = ("goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end")
-Kind = Literal["goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end"]
+KINDS = (
+    "goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end", "signup"
+)  # fmt: skip
+Kind = Literal[
+    "goals", "self-assessment", "agreement", "agenda", "cohort", "pulse", "mid", "end", "signup"
+]
 #: Who a wording is for; the most specific one that applies wins (see ``wording``).
 Variant = Literal["all", "mentor", "mentee", "group", "group-mentor", "group-mentee"]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 Wording = Text | dict[Variant, Text]
 QuestionType = Literal["rating", "nps", "choice", "text", "box", "check"]
+#: ``sign-up``: before anyone is paired; the sign-up forms are the program's, not a department's.
 Due = Literal[
-    "before-kickoff", "kickoff", "each-session", "after-each-session", "midpoint", "end", "event"
-]
+    "sign-up", "before-kickoff", "kickoff", "each-session", "after-each-session", "midpoint",
+    "end", "event",
+]  # fmt: skip
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 FORMATS: tuple[Format, ...] = ("one-to-one", "group")
+#: Choices whose options the plan fills in, so the content model gives none.
+FILLED_CHOICES = ("sessions", "departments")
 
 
 class QuestionSpec(Strict):
@@ -62,14 +70,18 @@ class QuestionSpec(Strict):
     formats: list[Format] = Field(
         default_factory=lambda: list(FORMATS), description="Formats that ask it (default: both)."
     )
-    each: Literal["focus-area"] | None = Field(
-        None, description="focus-area: ask it once per focus area; {topic} is the area's title."
+    each: Literal["focus-area", "skill"] | None = Field(
+        None,
+        description="focus-area: ask it once per focus area; skill: once per skill a sign-up "
+        "offers (every focus area, then the topic library); {topic} is the title.",
     )
     repeat: int | None = Field(
         None, ge=1, le=20, description="Ask it this many times; {n} is the number."
     )
-    fill: Literal["cadence", "last-session", "sessions"] | None = Field(
-        None, description="A value the plan fills in (used by the built-in forms)."
+    fill: Literal["cadence", "last-session", "sessions", "departments"] | None = Field(
+        None,
+        description="A value the plan fills in (used by the built-in forms); departments: "
+        "the options of a choice are the config's departments.",
     )
     rerate: Kind | None = Field(
         None, description="The form whose question of the same key this one asks again."
@@ -80,7 +92,7 @@ class QuestionSpec(Strict):
         if self.type in ("rating", "nps") and not (self.low and self.high):
             msg = f"a {self.type} question needs `low` and `high` labels for its scale ends"
             raise ValueError(msg)
-        if self.type == "choice" and len(self.options) < 2 and self.fill != "sessions":
+        if self.type == "choice" and len(self.options) < 2 and self.fill not in FILLED_CHOICES:
             msg = "a choice question needs at least two `options`"
             raise ValueError(msg)
         if self.each and self.repeat:
@@ -115,12 +127,22 @@ class Commitment(Strict):
     text: Wording
 
 
+class CallSpec(Strict):
+    """The call for participants the lead sends when sign-up opens. ``{name}`` placeholders
+    are filled from the plan: program, organisation, lead, lead_email, start, end, sessions,
+    session_minutes, cadence, mentor_time, mentee_time, close, signup."""
+
+    subject: Text = Field(description="The e-mail's subject line.")
+    body: str = Field(min_length=1, max_length=5000, description="The e-mail's text.")
+
+
 class ContentSpec(Strict):
     """The whole content model."""
 
     preparation_minutes: int = Field(ge=0, le=240)
     forms: list[FormSpec]
     agreement: list[Commitment] = Field(min_length=1)
+    call: CallSpec
 
     def form(self, kind: str) -> FormSpec:
         """The form of one kind."""
@@ -159,10 +181,13 @@ class ContentChanges(Strict):
     forms: dict[Kind, FormChanges] = Field(
         default_factory=dict,
         description="Changes by kind of form: goals, self-assessment, agreement, agenda, "
-        "cohort, pulse, mid, end.",
+        "cohort, pulse, mid, end, signup.",
     )
     agreement: list[Commitment] | None = Field(
         None, min_length=1, description="Your own agreement commitments, replacing ours."
+    )
+    call: CallSpec | None = Field(
+        None, description="Your own call for participants (subject and body), replacing ours."
     )
 
 
@@ -204,6 +229,7 @@ def merged(changes: ContentChanges, locale: str = DEFAULT) -> ContentSpec:
         else changes.preparation_minutes,
         forms=forms,
         agreement=changes.agreement or content.agreement,
+        call=changes.call or content.call,
     )
 
 

@@ -30,6 +30,7 @@ from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.mail_settings import MailSettings
 from generator.config.pairing_settings import PairingSettings
+from generator.config.recruitment_settings import RecruitmentSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
 from generator.config.spelling import Locale
@@ -423,6 +424,10 @@ class Config(Strict):
         default_factory=MailSettings,
         description="The SMTP server `playbook send` delivers the outbox through; the user name "
         "and password come only from PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD.",
+    )
+    recruitment: RecruitmentSettings = Field(
+        default_factory=RecruitmentSettings,
+        description="When the lead's runbook steps fall: sign-up, briefing, pairing, evaluation.",
     )
     content: ContentChanges = Field(
         default_factory=ContentChanges,

@@ -140,3 +140,24 @@ def survey_text(item: SurveyForm, department_column: str, role_column: str) -> s
             lines += [f"   only for: {', '.join(asked.departments)}"]
         lines += [""]
     return "\n".join(lines)
+
+
+def signup_text(form: Form) -> str:
+    """A sign-up form as text to paste: how to use it, then every question, numbered, with its
+    type and answers. Its department is a question of its own, not the survey's branching."""
+    lines = [
+        form.title,
+        "=" * len(form.title),
+        "",
+        "Copy each question into the survey tool word for word (the number in front is not "
+        "needed). `playbook collect` reads the tool's export (CSV or XLSX) by matching its "
+        "column headers to these questions.",
+        "",
+    ]
+    for number, question in enumerate(form.questions, start=1):
+        lines += [
+            f"{number}. {question.text}",
+            f"   {kind_of_answer(question, list(question.options))}",
+            "",
+        ]
+    return "\n".join(lines)

@@ -25,6 +25,8 @@ TEXT, BOX, CHECK, RATING, NPS, CHOICE = "text", "box", "check", "rating", "nps",
 #: The field type of the identity (kept for readers of older forms; no form asks it now).
 IDENTITY = "identity"
 FEEDBACK_KINDS = ("pulse", "mid", "end")
+#: The kind of the sign-up forms, which belong to the program rather than to a department.
+SIGNUP = "signup"
 #: Kinds every person fills in on their own, one document per role.
 PER_ROLE = ("goals", "self-assessment", "pulse", "mid", "end")
 
@@ -168,6 +170,10 @@ class Setting:
     events: tuple[CohortEvent, ...] = ()
     #: values the plan knows, by the content model's ``fill`` name (cadence, last-session)
     fills: dict[str, str] = field(default_factory=dict)
+    #: (id, title) of every skill a sign-up form offers (``each: skill``)
+    skills: tuple[tuple[str, str], ...] = ()
+    #: the department names a sign-up form offers (``fill: departments``)
+    departments: tuple[str, ...] = ()
 
 
 def questions(spec: FormSpec, form_id: str, role: str | None, setting: Setting) -> list[Question]:
@@ -191,6 +197,8 @@ def _expand(
     options: tuple[str, ...] = tuple(spec.options)
     if spec.fill == "sessions":  # the sessions this form is filled in after
         options = tuple(str(s.number) for s in occasions(due, setting.schedule) if s)
+    elif spec.fill == "departments":
+        options = setting.departments
     value = setting.fills.get(spec.fill or "", "")
     common = {
         "type": spec.type,
@@ -201,7 +209,7 @@ def _expand(
         "rerate": spec.rerate or "",
     }
     if spec.each:
-        for topic_id, title in setting.topics:
+        for topic_id, title in setting.skills if spec.each == "skill" else setting.topics:
             key = f"{spec.key}_{topic_key(topic_id)}"
             yield Question(field_name(form_id, key), text=text.replace("{topic}", title),
                            topic=topic_id, **common)  # type: ignore[arg-type]  # fmt: skip
@@ -248,6 +256,8 @@ def catalogue(content: ContentSpec, setting: Setting) -> dict[str, Form]:
     """Every form of one department, by form id, in booklet order."""
     forms: dict[str, Form] = {}
     for spec in content.forms:
+        if spec.kind == SIGNUP:
+            continue  # the program's, not a department's: see ``signup_forms``
         if spec.kind in PER_ROLE:
             for role in ROLES:
                 form_id = feedback_id(spec.kind, role)
@@ -264,6 +274,17 @@ def catalogue(content: ContentSpec, setting: Setting) -> dict[str, Form]:
         else:
             forms[spec.kind] = _make(spec, spec.kind, None, setting)
     return forms
+
+
+def signup_forms(content: ContentSpec, setting: Setting) -> dict[str, Form]:
+    """The program's sign-up forms, one per role (``signup-mentor``, ``signup-mentee``), asked
+    before any department's program starts, so ``setting`` is the program's: every department
+    and every skill on offer."""
+    spec = content.form(SIGNUP)
+    return {
+        feedback_id(SIGNUP, role): _make(spec, feedback_id(SIGNUP, role), role, setting)
+        for role in ROLES
+    }
 
 
 def field_names(forms: dict[str, Form]) -> list[str]:

@@ -25,6 +25,7 @@ from generator.program.due import Reminder, TimeCommitment
 from generator.program.forms import Form, Question
 from generator.program.plan import DepartmentPlan, ProgramPlan
 from generator.program.schedule import CohortEvent, Session
+from generator.program.signup import SIGNUP_DIR, signup_documents
 from generator.render.calendar.events import CALENDAR_FILES, CalendarFile
 
 
@@ -111,6 +112,8 @@ class SiteContext(TypedDict):
     departments: list[DepartmentView]
     topics: list[Topic]
     printables: dict[str, tuple[Document, ...]]
+    signup: tuple[Document, ...]
+    signup_dir: str
     print_dir: str
     booklet: str
     calendar: str
@@ -127,6 +130,8 @@ SITE_CONTEXT_DOCS = {
     "departments": "Every department, in config order.",
     "topics": "The topic library: built-in topics, then the organisation's own.",
     "printables": "Each department's printables by department slug, in booklet order.",
+    "signup": "The program's sign-up forms (mentor, then mentee) as printables.",
+    "signup_dir": "The folder under print_dir that holds the sign-up forms.",
     "print_dir": "The folder under docs/ that holds the printables.",
     "booklet": "The booklet's file stem.",
     "calendar": "The file name of everyone's calendar in each department's printables folder.",
@@ -434,6 +439,8 @@ def base_context(program: ProgramPlan, *, pdfs: bool = True) -> SiteContext:
         departments=[department_view(plan, playbook) for plan in program.departments],
         topics=list(playbook.topics.values()),
         printables={plan.department.slug: plan.documents for plan in program.departments},
+        signup=signup_documents(program.playbook),
+        signup_dir=SIGNUP_DIR,
         print_dir=PRINT_DIR,
         booklet=BOOKLET,
         calendar=CALENDAR,

@@ -33,6 +33,7 @@ GUIDE_PAGES: tuple[tuple[str, str], ...] = (
     ("index.md", "What reverse mentoring is"),
     ("roles.md", "Roles and expectations"),
     ("pairing.md", "How pairing works"),
+    ("line-managers.md", "For line managers"),
     ("ground-rules.md", "Ground rules"),
     ("wellbeing.md", "Wellbeing and sensitive conversations"),
     ("sessions.md", "Session by session"),

@@ -9,6 +9,7 @@ folder or from a test's temporary folder.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 import jinja2
@@ -17,6 +18,7 @@ from generator.program.agenda import timed
 from generator.program.documents import BOOKLET, PRINT_DIR, Document, program_slug
 from generator.program.pdfinfo import pdf_identity
 from generator.program.plan import DepartmentPlan, ProgramPlan
+from generator.program.signup import SIGNUP_DIR, signup_documents, signup_identity
 from generator.render.context import (
     BookletContext,
     DepartmentView,
@@ -82,14 +84,39 @@ def render_department(
     return tree
 
 
+def render_signup(program: ProgramPlan, env: jinja2.Environment, site: SiteContext) -> Tree:
+    """The program's sign-up forms as print HTML, in ``printables/sign-up/`` (no booklet)."""
+    playbook = program.playbook
+    first = department_view(program.departments[0], playbook)
+    view = dataclasses.replace(
+        first,
+        name="Sign-up",
+        slug=SIGNUP_DIR,
+        paper_size=playbook.defaults.paper_size,
+        returns_to=playbook.config.organisation.lead,
+    )
+    base = print_context(program, site, view)
+    base["identity"] = signup_identity(playbook)
+    base["paper"] = view.paper_size
+    folder = f"docs/{PRINT_DIR}/{SIGNUP_DIR}"
+    return {
+        f"{folder}/{doc.html}": render_template(
+            env, doc.template, **DocumentContext(**base, doc=doc, form=doc.form, session=None)
+        )
+        for doc in signup_documents(playbook)
+    }
+
+
 def department_printables(
     program: ProgramPlan, env: jinja2.Environment, site: SiteContext, memo: Memo | None = None
 ) -> Iterator[Tree]:
-    """Each department's printables in turn, rendered as the caller asks for the next.
+    """The sign-up forms, then each department's printables in turn, rendered as the caller asks
+    for the next.
 
     A caller that writes each one out before asking for the next holds one department's print
     HTML at a time, not the whole organisation's. A ``memo`` (a cache) may answer for one.
     """
+    yield render_signup(program, env, site)
     for plan in program.departments:
 
         def make(plan: DepartmentPlan = plan) -> Tree:

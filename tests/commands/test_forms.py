@@ -42,7 +42,7 @@ def test_export_then_collect_reads_every_column(runner, tmp_path: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
         f"{kind}-{role}.txt"
-        for kind in ("self-assessment", "pulse", "mid", "end")
+        for kind in ("self-assessment", "pulse", "mid", "end", "signup")
         for role in ("mentee", "mentor")
     )
     text = (folder / "end-mentee.txt").read_text(encoding="utf-8")
@@ -79,4 +79,4 @@ def test_export_writes_to_the_private_output_by_default(runner, tmp_path: Path) 
     result = runner.invoke(main, ["forms", "export", str(config)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "private" / "forms-for-surveys" / "pulse-mentor.txt").is_file()
-    assert "8 form(s) in" in result.output
+    assert "10 form(s) in" in result.output  # 8 feedback forms and 2 sign-up forms

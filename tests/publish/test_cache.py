@@ -43,7 +43,7 @@ def test_first_build_renders_every_pdf_and_fills_the_cache(
     run, _ = first
     assert run.rendered
     assert not run.reused
-    assert departments(run.rendered) == {"sales", "finance"}
+    assert departments(run.rendered) == {"sales", "finance", "sign-up"}  # sign-up: the program's
     assert sorted(run.departments) == ["finance", "sales"]
     cached = list((project / CACHE_DIR / "pdf").glob("*.pdf"))
     assert len(cached) == len(run.rendered)
