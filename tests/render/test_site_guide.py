@@ -412,7 +412,8 @@ def test_config_values_reach_the_right_pages(env, variant):
         assert md(dept.name) in pages["roles.md"]
     figure = pages["evaluation.md"].split('<figure class="timeline" markdown>')[1]
     figure = figure.split("</figure>")[0]
-    assert '<img src="../assets/timeline.svg" alt="Programme timeline: ' in figure
+    assert "![Programme timeline: " in figure
+    assert "each dated in the list below](../assets/timeline.svg)" in figure
     for session in ctx["schedule"]:  # the picture's text alternative carries every date
         assert f"1. **{longdate(session.date)}**: " in figure
 
