@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,14 +97,101 @@ def test_print_media_hides_the_navigation(page, site_url):
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (scripts/setup.sh)")
-@pytest.mark.parametrize("path", ["/", "/departments/sales/", "/guide/sessions/"])
-def test_no_serious_accessibility_violations(page, site_url, path):
-    page.goto(f"{site_url}{path}")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, site_url, scheme):
+    """Both colour schemes: the theme follows the reader's system setting (prefers-color-scheme)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in PAGES:
+        page.goto(f"{site_url}{path}")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        found[path] = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+    context.close()
+    assert found == dict.fromkeys(PAGES, [])
+
+
+#: Home, a department, two guide pages (one with the timeline), downloads.
+PAGES = ("/", "/departments/sales/", "/guide/sessions/", "/guide/evaluation/", "/downloads/")
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_tables_scroll_inside_their_container_on_a_phone(phone, site_url):
+    """A table wider than a phone scrolls in its own box; the page never scrolls sideways."""
+    wider = {}
+    for path in ("/departments/sales/", "/downloads/", "/guide/sessions/"):
+        phone.goto(f"{site_url}{path}")
+        assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth"), path
+        boxes = phone.evaluate(TABLE_BOXES)
+        assert boxes, path
+        for box in boxes:
+            assert box is not None, f"{path}: a table outside a scroll container"
+            assert box["right"] <= 390, path
+            if box["scroll"] > box["client"]:
+                assert box["overflow"] in ("auto", "scroll"), path
+        wider[path] = sum(box["scroll"] > box["client"] for box in boxes)
+    assert wider["/departments/sales/"] >= 1  # the schedule: six columns do not fit in 390 px
+
+
+#: Each article table's scroll container (Material wraps tables in one), measured.
+TABLE_BOXES = """() => [...document.querySelectorAll("article table")].map(table => {
+    const box = table.closest(".md-typeset__scrollwrap");
+    return box && {scroll: box.scrollWidth, client: box.clientWidth,
+                   overflow: getComputedStyle(box).overflowX,
+                   right: box.getBoundingClientRect().right};
+})"""
+
+
+def test_printables_buttons_keep_apart_on_a_phone(phone, site_url):
+    phone.goto(f"{site_url}/departments/sales/")
+    boxes = [button.bounding_box() for button in phone.locator("article .md-button").all()]
+    assert len(boxes) >= 2
+    for a, b in itertools.combinations(boxes, 2):
+        apart_x = max(b["x"] - (a["x"] + a["width"]), a["x"] - (b["x"] + b["width"]))
+        apart_y = max(b["y"] - (a["y"] + a["height"]), a["y"] - (b["y"] + b["height"]))
+        assert max(apart_x, apart_y) >= 8, (a, b)
+
+
+def test_timeline_is_legible_and_dated_on_a_phone(phone, site_url):
+    """The picture's labels would shrink under 5 px at 390 px: its dated list stands in."""
+    phone.goto(f"{site_url}/guide/evaluation/")
+    figure = phone.locator("figure.timeline")
+    assert not figure.locator("img").is_visible()
+    items = figure.locator("figcaption li")
+    assert items.count() == 6  # the example's sessions
+    assert items.first.inner_text() == "Monday 11 January 2027: kick-off"
+    sizes = figure.locator("figcaption li").evaluate_all(
+        "items => items.map(li => parseFloat(getComputedStyle(li).fontSize))"
+    )
+    assert min(sizes) >= 11
+    assert not any(text.endswith("…") for text in items.all_inner_texts())
+
+
+def test_every_download_link_names_department_and_document(page, site_url):
+    page.goto(f"{site_url}/downloads/")
+    links = page.locator("article a[href$='.pdf'], article a[href$='.ics']")
+    names = links.evaluate_all("all => all.map(a => a.textContent.replace(/\\s+/g, ' ').trim())")
+    assert len(names) > 80
+    departments = ("Sales", "Engineering", "Finance", "Customer Care")
+    for name in names:
+        assert name.startswith(departments), name
+        assert "PDF" in name or "iCalendar" in name, name
+    assert "Sales: Goal worksheet: mentee, PDF" in names
+    assert "Sales: calendar for mentors (iCalendar)" in names
+    # the words are the link's accessible name, as a screen reader announces it
+    named = page.get_by_role("link", name="Sales: Goal worksheet: mentee, PDF", exact=True)
+    assert named.get_attribute("href").endswith("/printables/sales/goals-mentee.pdf")

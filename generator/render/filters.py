@@ -16,6 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from generator.config.icons import is_icon_name
+from generator.render.contrast import readable
 from generator.render.fit import fit_agenda
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -159,4 +160,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "tint": tint,
     "css_string": css_string,
     "fit_agenda": fit_agenda,
+    "readable": readable,
 }

@@ -410,7 +410,12 @@ def test_config_values_reach_the_right_pages(env, variant):
     for dept in ctx["departments"]:
         assert f"../departments/{dept.slug}.md" in pages["roles.md"]
         assert md(dept.name) in pages["roles.md"]
-    assert "![Programme timeline](../assets/timeline.svg)" in pages["evaluation.md"]
+    figure = pages["evaluation.md"].split('<figure class="timeline" markdown>')[1]
+    figure = figure.split("</figure>")[0]
+    assert "![Programme timeline: " in figure
+    assert "each dated in the list below](../assets/timeline.svg)" in figure
+    for session in ctx["schedule"]:  # the picture's text alternative carries every date
+        assert f"1. **{longdate(session.date)}**: " in figure
 
 
 def test_time_commitment_is_computed(env):
