@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import ipaddress
 import logging
@@ -360,6 +361,37 @@ def collect(
     click.echo(f"Report: {outcome.folder / 'report.html'}")
     pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
     click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
+
+
+def as_of_day(ctx: click.Context, param: click.Parameter, value: object) -> dt.date:
+    """``--as-of DATE``, or today: the one place the outbox and status read the clock."""
+    return value.date() if isinstance(value, dt.datetime) else dt.date.today()
+
+
+as_of_option = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=as_of_day,
+    metavar="YYYY-MM-DD",
+    help="Take this day as today (default: today).",
+)
+
+
+@main.command()
+@config_argument
+@as_of_option
+def outbox(config: Path | None, as_of: dt.date) -> None:
+    """Write every message due by today (or --as-of) and not yet sent to the private outbox/:
+    introductions with invitations and packets, reminders before forms are due."""
+    from generator.commands.outbox import outbox_program
+
+    written = outbox_program(find_config(config), as_of)
+    kinds = _kinds(mail.kind for _, mail in written.messages)
+    counts = ", ".join(f"{count} {kind}" for kind, count in kinds.items()) or "nothing due"
+    click.echo(f"{len(written.messages)} message(s) due by {as_of} not yet sent ({counts})")
+    if written.already_sent:
+        click.echo(f"  already sent, not written again: {written.already_sent}")
+    click.echo(f"Outbox: {written.folder} (send with `playbook send`, or mail-merge.csv)")
 
 
 #: ``-o FILE`` of the commands that print a document; its folder must exist.

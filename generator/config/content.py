@@ -115,12 +115,34 @@ class Commitment(Strict):
     text: Wording
 
 
+MessageKind = Literal["introduction", "reminder"]
+Sentence = Annotated[str, Field(min_length=1, max_length=800)]
+
+
+class MessageSpec(Strict):
+    """One kind of message `playbook outbox` writes: its subject and fixed sentences, by name
+    (the mail templates name them); ``{name}`` placeholders are filled in per message."""
+
+    subject: Annotated[str, Field(min_length=1, max_length=200)]
+    sentences: dict[str, Sentence] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat(cls, data: object) -> object:
+        """Written flat in YAML (``subject:`` beside the sentences); kept apart here."""
+        if isinstance(data, dict) and "sentences" not in data:
+            rest = {k: v for k, v in data.items() if k != "subject"}
+            return {"subject": data.get("subject"), "sentences": rest} if rest else data
+        return data
+
+
 class ContentSpec(Strict):
     """The whole content model."""
 
     preparation_minutes: int = Field(ge=0, le=240)
     forms: list[FormSpec]
     agreement: list[Commitment] = Field(min_length=1)
+    messages: dict[MessageKind, MessageSpec] = Field(default_factory=dict)
 
     def form(self, kind: str) -> FormSpec:
         """The form of one kind."""
@@ -164,6 +186,11 @@ class ContentChanges(Strict):
     agreement: list[Commitment] | None = Field(
         None, min_length=1, description="Your own agreement commitments, replacing ours."
     )
+    messages: dict[MessageKind, dict[str, Sentence]] = Field(
+        default_factory=dict,
+        description="Your own wording of `playbook outbox`'s messages, by kind (introduction, "
+        "reminder) and sentence name (subject, opening, ...); a name given replaces ours.",
+    )
 
 
 def _unique_keys(form: _Keyed) -> _Keyed:
@@ -204,7 +231,21 @@ def merged(changes: ContentChanges, locale: str = DEFAULT) -> ContentSpec:
         else changes.preparation_minutes,
         forms=forms,
         agreement=changes.agreement or content.agreement,
+        messages=_merge_messages(content.messages, changes.messages),
     )
+
+
+def _merge_messages(
+    messages: dict[MessageKind, MessageSpec], changes: dict[MessageKind, dict[str, str]]
+) -> dict[MessageKind, MessageSpec]:
+    """Ours, with each sentence a program names replaced by its own (subject included)."""
+    merged_messages = dict(messages)
+    for kind, sentences in changes.items():
+        spec = merged_messages[kind]
+        subject = sentences.get("subject", spec.subject)
+        rest = {k: v for k, v in sentences.items() if k != "subject"}
+        merged_messages[kind] = MessageSpec(subject=subject, sentences={**spec.sentences, **rest})
+    return merged_messages
 
 
 def _merge_form(form: FormSpec, changes: FormChanges | None) -> FormSpec:

@@ -27,6 +27,7 @@ from generator.config.cohort_settings import Cohort
 from generator.config.content import ContentChanges
 from generator.config.fields import Format
 from generator.config.icons import Icon
+from generator.config.outbox_settings import OutboxSettings
 from generator.config.pairing_settings import PairingSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
 from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
@@ -477,6 +478,10 @@ class Config(Strict):
     evaluation: Evaluation = Field(
         default_factory=Evaluation,
         description="How `playbook collect` evaluates the returned feedback forms.",
+    )
+    outbox: OutboxSettings = Field(
+        default_factory=OutboxSettings,
+        description="When `playbook outbox` writes reminders and nudges, and what it attaches.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
     content: ContentChanges = Field(

@@ -292,6 +292,8 @@ def sees(template: str) -> str:
         return "only what its macros are given (it is imported)"
     if template.startswith("report/"):
         return "the evaluation report's own names (`playbook collect`)"
+    if template.startswith("mail/"):
+        return "the message's own names (`playbook outbox`)"
     if template in ("print/base.html", "print/print.css"):
         return "what the printable or booklet it is part of sees"
     if template.startswith("print/"):
