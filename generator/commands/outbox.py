@@ -20,11 +20,18 @@ from generator.pairing.roster import read_config_roster
 from generator.program.documents import program_slug
 from generator.program.plan import ProgramPlan, plan_program
 from generator.publish.calendar_state import approved_pairs, private_folder
-from generator.publish.outbox import Written, pair_inputs, site_reader, write_outbox
+from generator.publish.outbox import (
+    Written,
+    pair_inputs,
+    read_returned,
+    site_reader,
+    write_outbox,
+)
 from generator.render.calendar.invitations import ApprovedPair, rhythm_plan
 from generator.render.environment import make_environment
+from generator.render.followup import due_messages
 from generator.render.mail import Mail, Recipient
-from generator.render.outbox import Outgoing, PairFiles, due_messages
+from generator.render.outbox import Outgoing, PairFiles
 
 
 def mail_domain(playbook: Playbook) -> str:
@@ -91,6 +98,7 @@ def outgoing(playbook: Playbook) -> Outgoing:
         config.outbox.remind_days_before,
         config.outbox.attach_max_kb * 1000,
         site_reader(playbook.resolve(config.site.output)),
+        config.outbox.quiet_weeks,
     )
 
 
@@ -98,7 +106,14 @@ def planned_messages(playbook: Playbook, as_of: dt.date) -> list[Mail]:
     """Every message due on or before ``as_of``, sent or not."""
     program = plan_program(playbook)
     private = private_folder(playbook)
-    return due_messages(outgoing(playbook), pair_files(program, private), as_of)
+    returned = read_returned(private)
+    return due_messages(
+        outgoing(playbook),
+        pair_files(program, private),
+        as_of,
+        returned or [],
+        collected=returned is not None,
+    )
 
 
 def outbox_program(config_path: Path, as_of: dt.date) -> Written:

@@ -115,7 +115,7 @@ class Commitment(Strict):
     text: Wording
 
 
-MessageKind = Literal["introduction", "reminder"]
+MessageKind = Literal["introduction", "reminder", "overdue", "fit", "quiet"]
 Sentence = Annotated[str, Field(min_length=1, max_length=800)]
 
 
@@ -189,7 +189,8 @@ class ContentChanges(Strict):
     messages: dict[MessageKind, dict[str, Sentence]] = Field(
         default_factory=dict,
         description="Your own wording of `playbook outbox`'s messages, by kind (introduction, "
-        "reminder) and sentence name (subject, opening, ...); a name given replaces ours.",
+        "reminder, overdue, fit, quiet) and sentence name (subject, opening, ...); a name "
+        "given replaces ours.",
     )
 
 

@@ -9,22 +9,28 @@ mail client. Everything here holds names and addresses: the private output only,
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import BuildError
+from generator.evaluation.report import FOLDER as EVALUATION
 from generator.pairing.packets import PACKETS
 from generator.pairing.report import FOLDER
 from generator.publish.calendar_state import INVITATIONS
 from generator.publish.files import replace_folder
 from generator.publish.sent import sent_ids
 from generator.render.mail import Mail, Recipient, eml_bytes
+from generator.render.progress import Returned
 from generator.render.tree import Tree
-from generator.spreadsheet import csv_text
+from generator.spreadsheet import cell_value, csv_text
 
 OUTBOX = "outbox"
 MAIL_MERGE = "mail-merge.csv"
 MERGE_COLUMNS = ("file", "to", "cc", "subject", "date", "attachments")
+ANSWERS = "answers.csv"
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,32 @@ def merge_csv(messages: list[tuple[str, Mail]]) -> str:
 
 def _address(person: Recipient) -> str:
     return f"{person.name} <{person.email}>"
+
+
+def read_returned(private: Path) -> list[Returned] | None:
+    """The forms `playbook collect` read last (``evaluation/answers.csv``), or None before it
+    has run. Each names its form, role, department and session; a form that asks a name or
+    how the pairing is working carries those answers too."""
+    path = private / EVALUATION / ANSWERS
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError) as err:
+        msg = f"{path}: cannot read what collect recorded: {err}; run `playbook collect` again"
+        raise BuildError(msg) from None
+    returned = []
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        cells = {key: cell_value(value or "").strip() for key, value in row.items() if key}
+        form = cells.get("form", "")
+        returned.append(
+            Returned(
+                form,
+                cells.get("role", ""),
+                cells.get("department", ""),
+                cells.get("session", ""),
+                cells.get(f"{form}-name", ""),
+                cells.get(f"{form}-fit", ""),
+            )
+        )
+    return returned

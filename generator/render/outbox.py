@@ -19,6 +19,7 @@ import jinja2
 
 from generator.config.base import Contact
 from generator.config.content import ContentSpec
+from generator.program.documents import PRINT_DIR, Document
 from generator.program.plan import DepartmentPlan
 from generator.render.calendar.invitations import ApprovedPair, Member
 from generator.render.filters import longdate
@@ -56,6 +57,7 @@ class Outgoing:
     remind_days_before: int
     attach_max_bytes: int
     site_pdf: Callable[[str], bytes | None]  # a site path -> the built PDF, if there is one
+    quiet_weeks: int = 4
 
 
 def recipient(member: Member) -> Recipient:
@@ -127,7 +129,14 @@ def reminders(out: Outgoing, files: PairFiles) -> list[Mail]:
     return mails
 
 
-def _reminder(out: Outgoing, files: PairFiles, role: str, member: Member, due, documents) -> Mail:
+def _reminder(
+    out: Outgoing,
+    files: PairFiles,
+    role: str,
+    member: Member,
+    due: dt.date,
+    documents: list[Document],
+) -> Mail:
     titles = [doc.form.heading or doc.title for doc in documents]
     values = {
         "program": out.program,
@@ -136,13 +145,7 @@ def _reminder(out: Outgoing, files: PairFiles, role: str, member: Member, due, d
         "name": member.name,
     }
     words = wording(out.content.messages["reminder"], values)
-    attachments = []
-    for doc in documents:
-        data = files.packet.get(doc.pdf) or out.site_pdf(
-            f"printables/{files.plan.department.slug}/{doc.pdf}"
-        )
-        if data is not None:
-            attachments.append(Attachment(doc.pdf, data, PDF))
+    attachments = form_attachments(out, files, documents)
     context = {
         "words": words,
         "person": member,
@@ -167,11 +170,15 @@ def _reminder(out: Outgoing, files: PairFiles, role: str, member: Member, due, d
     )
 
 
-def due_messages(out: Outgoing, pairs: list[PairFiles], as_of: dt.date) -> list[Mail]:
-    """Every message due on or before ``as_of``, in date order."""
-    mails = []
-    for files in pairs:
-        mails.append(introduction(out, files))
-        mails.extend(reminders(out, files))
-    due = [mail for mail in mails if mail.day <= as_of]
-    return sorted(due, key=lambda mail: (mail.day, mail.kind, mail.key))
+def form_attachments(
+    out: Outgoing, files: PairFiles, documents: list[Document]
+) -> list[Attachment]:
+    """Each form's PDF: the pair's filled packet copy, else the department's built form."""
+    attachments = []
+    for doc in documents:
+        data = files.packet.get(doc.pdf) or out.site_pdf(
+            f"{PRINT_DIR}/{files.plan.department.slug}/{doc.pdf}"
+        )
+        if data is not None:
+            attachments.append(Attachment(doc.pdf, data, PDF))
+    return attachments
