@@ -394,6 +394,21 @@ def outbox(config: Path | None, as_of: dt.date) -> None:
     click.echo(f"Outbox: {written.folder} (send with `playbook send`, or mail-merge.csv)")
 
 
+@main.command()
+@config_argument
+@as_of_option
+def status(config: Path | None, as_of: dt.date) -> None:
+    """Where the cohort stands today (or --as-of): per pair, sessions passed, forms returned
+    and overdue, fit flags, and what to do next; also as the private status.html."""
+    from generator.commands.status import status_program
+    from generator.render.status import summary_lines
+
+    outcome = status_program(find_config(config), as_of)
+    for line in summary_lines(outcome.status):
+        click.echo(line)
+    click.echo(f"Status page: {outcome.page}")
+
+
 #: ``-o FILE`` of the commands that print a document; its folder must exist.
 output_option = click.option(
     "-o",

@@ -21,6 +21,7 @@ from generator.render.outbox import (
     Outgoing,
     PairFiles,
     form_attachments,
+    in_sentence,
     introduction,
     recipient,
     reminders,
@@ -36,7 +37,7 @@ from generator.render.progress import (
 
 def overdue(out: Outgoing, files: PairFiles, owed: FormDue) -> Mail:
     """A nudge to one person about one overdue form."""
-    values = {"program": out.program, "form": owed.label, "date": longdate(owed.due)}
+    values = {"program": out.program, "form": in_sentence(owed.label), "date": longdate(owed.due)}
     words = wording(out.content.messages["overdue"], values)
     documents = [doc for doc in files.plan.documents if doc.form.id == owed.form.id][:1]
     attachments = form_attachments(out, files, documents)

@@ -60,6 +60,11 @@ class Outgoing:
     quiet_weeks: int = 4
 
 
+def in_sentence(title: str) -> str:
+    """A form's title inside a sentence: "your self-assessment", not "your Self-assessment"."""
+    return title[:1].lower() + title[1:]
+
+
 def recipient(member: Member) -> Recipient:
     return Recipient(member.name, member.email)
 
@@ -140,7 +145,7 @@ def _reminder(
     titles = [doc.form.heading or doc.title for doc in documents]
     values = {
         "program": out.program,
-        "form": " and ".join(titles),
+        "form": in_sentence(" and ".join(titles)),
         "date": longdate(due),
         "name": member.name,
     }
