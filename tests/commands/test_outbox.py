@@ -14,13 +14,16 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from generator.cli import main
 from generator.commands.build import build
+from generator.commands.collect import collect_program
 from generator.commands.outbox import outbox_program
 from generator.commands.pair import check_program, pair_program
 from generator.pairing.approved import read_approved
+from generator.pairing.packets import packet_names, quiet_pypdf
+from generator.publish.calendar_state import approved_pairs
 from generator.publish.sent import SentMessage, record_sent
 
 AS_OF = "2027-01-01"
@@ -143,3 +146,58 @@ def test_reminders_go_out_only_inside_their_window(paired_example) -> None:
         assert any(n.startswith("goals-") for n in names)
         for attachment in message.iter_attachments():
             assert PdfReader(io.BytesIO(attachment.get_content())).pages
+
+
+def returned_copy(private: Path, packet: str, role: str, target: Path) -> Path:
+    """A packet's self-assessment (its name filled in by `pair`), rated and saved as a
+    participant returns it."""
+    with quiet_pypdf():
+        writer = PdfWriter(clone_from=PdfReader(private / "pairing/packets" / packet /
+                                                f"self-assessment-{role}.pdf"))  # fmt: skip
+        for page in writer.pages:
+            values = {f"self-assessment-{role}-confidence_asking": "/3"}
+            writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        writer.write(target / f"{packet}-{role}.pdf")
+    return target
+
+
+def test_status_and_the_next_outbox_name_exactly_the_people_whose_forms_are_overdue(
+    paired_example, runner, tmp_path
+) -> None:
+    private = paired_example.parent.parent / "private"
+    pairs = read_approved(private / "pairing" / "pairs.csv").rows
+    everyone = {cells[c] for _, cells in pairs for c in ("mentor_email", "mentee_email")}
+    first, second = (packet_names(approved_pairs(private)[1])[i] for i in (0, 1))
+    (first_pair, second_pair) = (pairs[0][1], pairs[1][1])
+    returned = {first_pair["mentee_email"], first_pair["mentor_email"], second_pair["mentee_email"]}
+    forms = tmp_path / "returned"
+    forms.mkdir()
+    for packet, role in ((first, "mentee"), (first, "mentor"), (second, "mentee")):
+        returned_copy(private, packet, role, forms)
+    collect_program(paired_example, [forms])
+    try:
+        # before the self-assessments are due (first session, 11 January): nobody is overdue
+        assert not [n for n in messages(outbox(paired_example, "2027-01-11")) if "-overdue-" in n]
+        result = runner.invoke(main, ["status", str(paired_example), "--as-of", "2027-01-12"])
+        assert result.exit_code == 0, result.output
+        named = {line.split("<")[1].split(">")[0] for line in result.output.splitlines()
+                 if line.startswith("  overdue: ")}  # fmt: skip
+        assert named == everyone - returned
+        assert f"{len(everyone - returned)} form(s) overdue" in result.output
+        page = (private / "status.html").read_text(encoding="utf-8")
+        for email in everyone - returned:
+            assert email in page
+        nudged = {
+            m["To"].addresses[0].addr_spec: m
+            for name, m in messages(outbox(paired_example, "2027-01-12")).items()
+            if "-overdue-" in name
+        }
+        assert set(nudged) == everyone - returned
+        for message in nudged.values():
+            assert (
+                "Self-assessment" in message["Subject"] or "self-assessment" in message["Subject"]
+            )
+            (attachment,) = message.iter_attachments()
+            assert attachment.get_filename().startswith("self-assessment-")
+    finally:
+        shutil.rmtree(private / "evaluation")
