@@ -266,7 +266,7 @@ def pair(
 ) -> None:
     """Propose pairs from ROSTER (private pairs.csv, report and packets), or --check the
     approved pairs after review."""
-    from generator.commands.pair import check_program, pair_program
+    from generator.commands.pair import check_program, pair_program, pairing_summary
 
     if approved is None:
         outcome = pair_program(find_config(config), roster, fairness)
@@ -274,37 +274,8 @@ def pair(
         outcome = check_program(find_config(config), Path(approved) if approved else None, roster)
     if outcome.stale:
         click.echo(f"Warning: {outcome.stale}", err=True)
-    _echo_pairing(outcome)
-
-
-def _echo_pairing(outcome) -> None:
-    """One line per kind of thing to look at, never one per person: the report has the rest."""
-    result = outcome.result
-    made = "approved and checked" if outcome.approved else "proposed"
-    click.echo(f"{len(result.pairs)} pairs {made}, {len(result.unpaired)} participant(s) unpaired")
-    for reason, count in _kinds(u.reason for u in result.unpaired).items():
-        click.echo(f"  unpaired, {reason}: {count}")
-    for kind, count in outcome.flags.items():
-        click.echo(f"  flagged, {kind}: {count} pair(s)")
-    packets = [p for p in outcome.packets if not p.problem]
-    click.echo(f"{len(packets)} pair packet(s) in {outcome.folder / 'packets'}")
-    for problem, count in _kinds(p.problem for p in outcome.packets if p.problem).items():
-        click.echo(f"  no packet, {problem}: {count}")
-    if outcome.approved:
-        click.echo("pairs.csv, the report and the packets now follow the approved pairs")
-    else:
-        click.echo("Review pairs.csv (edit it if you like), then run `playbook pair --check`")
-    click.echo(f"Report (every pair, flag and reason): {outcome.report}")
-
-
-def _kinds(reasons) -> dict[str, int]:
-    """Reasons counted by kind: the text before the first ':' or quote names the kind
-    (``no mentor teaches any of: X`` and ``... of: Y`` are one kind)."""
-    counts: dict[str, int] = {}
-    for reason in reasons:
-        kind = reason.split(":")[0].split("'")[0].strip()
-        counts[kind] = counts.get(kind, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    for line in pairing_summary(outcome):
+        click.echo(line)
 
 
 @main.command()
@@ -363,15 +334,10 @@ def collect(
     click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
 
 
-def as_of_day(ctx: click.Context, param: click.Parameter, value: object) -> dt.date:
-    """``--as-of DATE``, or today: the one place the outbox and status read the clock."""
-    return value.date() if isinstance(value, dt.datetime) else dt.date.today()
-
-
-as_of_option = click.option(
+as_of_option = click.option(  # the one place the outbox and status read the clock
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    callback=as_of_day,
+    callback=lambda ctx, param, value: value.date() if value else dt.date.today(),
     metavar="YYYY-MM-DD",
     help="Take this day as today (default: today).",
 )
@@ -382,16 +348,11 @@ as_of_option = click.option(
 @as_of_option
 def outbox(config: Path | None, as_of: dt.date) -> None:
     """Write every message due by today (or --as-of) and not yet sent to the private outbox/:
-    introductions with invitations and packets, reminders before forms are due."""
-    from generator.commands.outbox import outbox_program
+    introductions with invitations and packets, reminders, nudges."""
+    from generator.commands.outbox import outbox_program, outbox_summary
 
-    written = outbox_program(find_config(config), as_of)
-    kinds = _kinds(mail.kind for _, mail in written.messages)
-    counts = ", ".join(f"{count} {kind}" for kind, count in kinds.items()) or "nothing due"
-    click.echo(f"{len(written.messages)} message(s) due by {as_of} not yet sent ({counts})")
-    if written.already_sent:
-        click.echo(f"  already sent, not written again: {written.already_sent}")
-    click.echo(f"Outbox: {written.folder} (send with `playbook send`, or mail-merge.csv)")
+    for line in outbox_summary(outbox_program(find_config(config), as_of), as_of):
+        click.echo(line)
 
 
 @main.command()

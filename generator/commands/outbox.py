@@ -124,3 +124,16 @@ def outbox_program(config_path: Path, as_of: dt.date) -> Written:
     return write_outbox(
         private_folder(playbook), mails, Recipient(lead.name, lead.email), mail_domain(playbook)
     )
+
+
+def outbox_summary(written: Written, as_of: dt.date) -> list[str]:
+    """What `outbox` prints: how many messages of each kind, and where they are."""
+    kinds: dict[str, int] = {}
+    for _, mail in written.messages:
+        kinds[mail.kind] = kinds.get(mail.kind, 0) + 1
+    counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    lines = [f"{len(written.messages)} message(s) due by {as_of} not yet sent ({counts or 'none'})"]
+    if written.already_sent:
+        lines.append(f"  already sent, not written again: {written.already_sent}")
+    lines.append(f"Outbox: {written.folder} (send with `playbook send`, or mail-merge.csv)")
+    return lines
