@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import ipaddress
 import logging
@@ -265,7 +266,7 @@ def pair(
 ) -> None:
     """Propose pairs from ROSTER (private pairs.csv, report and packets), or --check the
     approved pairs after review."""
-    from generator.commands.pair import check_program, pair_program
+    from generator.commands.pair import check_program, pair_program, pairing_summary
 
     if approved is None:
         outcome = pair_program(find_config(config), roster, fairness)
@@ -273,37 +274,8 @@ def pair(
         outcome = check_program(find_config(config), Path(approved) if approved else None, roster)
     if outcome.stale:
         click.echo(f"Warning: {outcome.stale}", err=True)
-    _echo_pairing(outcome)
-
-
-def _echo_pairing(outcome) -> None:
-    """One line per kind of thing to look at, never one per person: the report has the rest."""
-    result = outcome.result
-    made = "approved and checked" if outcome.approved else "proposed"
-    click.echo(f"{len(result.pairs)} pairs {made}, {len(result.unpaired)} participant(s) unpaired")
-    for reason, count in _kinds(u.reason for u in result.unpaired).items():
-        click.echo(f"  unpaired, {reason}: {count}")
-    for kind, count in outcome.flags.items():
-        click.echo(f"  flagged, {kind}: {count} pair(s)")
-    packets = [p for p in outcome.packets if not p.problem]
-    click.echo(f"{len(packets)} pair packet(s) in {outcome.folder / 'packets'}")
-    for problem, count in _kinds(p.problem for p in outcome.packets if p.problem).items():
-        click.echo(f"  no packet, {problem}: {count}")
-    if outcome.approved:
-        click.echo("pairs.csv, the report and the packets now follow the approved pairs")
-    else:
-        click.echo("Review pairs.csv (edit it if you like), then run `playbook pair --check`")
-    click.echo(f"Report (every pair, flag and reason): {outcome.report}")
-
-
-def _kinds(reasons) -> dict[str, int]:
-    """Reasons counted by kind: the text before the first ':' or quote names the kind
-    (``no mentor teaches any of: X`` and ``... of: Y`` are one kind)."""
-    counts: dict[str, int] = {}
-    for reason in reasons:
-        kind = reason.split(":")[0].split("'")[0].strip()
-        counts[kind] = counts.get(kind, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    for line in pairing_summary(outcome):
+        click.echo(line)
 
 
 @main.command()
@@ -347,31 +319,47 @@ def collect(
     """Read filled feedback forms and sign-up forms (PDF, survey export as CSV or XLSX) under
     FORMS; write a private evaluation report and a two-page sponsor summary, and from sign-ups
     the roster `playbook pair` reads."""
-    from generator.commands.collect import collect_program
+    from generator.commands.collect import collect_lines, collect_program
 
     outcome = collect_program(find_config(config), list(forms), department, role, previous, roster)
-    collected = outcome.collected
-    for item in collected.skipped:
-        click.echo(f"  skipped {item.source}: {item.reason}", err=True)
-    for export in collected.unmatched:
-        columns = "; ".join(f'"{column}"' for column in export.columns)
-        click.echo(f"  not a question, not read: {export.source}: {columns}", err=True)
-    for text, err in outcome.recruitment.lines() if outcome.recruitment else ():
+    for text, err in collect_lines(outcome, len(forms)):
         click.echo(text, err=err)
-    if not collected.responses:
-        if outcome.recruitment:
-            return
-        msg = f"no feedback forms could be read from {len(forms)} path(s); nothing written"
-        raise PlaybookError(msg)
-    overall = outcome.groups[0]
-    rates = "" if outcome.rates_known else " (response rates unknown: no pairing made)"
-    click.echo(
-        f"{len(collected.responses)} form(s) read, {len(collected.skipped)} skipped; "
-        f"{len(overall.adjust)} question(s) to adjust{rates}"
-    )
-    click.echo(f"Report: {outcome.folder / 'report.html'}")
-    pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
-    click.echo(f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}")
+
+
+as_of_option = click.option(  # the one place the outbox and status read the clock
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=lambda ctx, param, value: value.date() if value else dt.date.today(),
+    metavar="YYYY-MM-DD",
+    help="Take this day as today (default: today).",
+)
+
+
+@main.command()
+@config_argument
+@as_of_option
+def outbox(config: Path | None, as_of: dt.date) -> None:
+    """Write every message due by today (or --as-of) and not yet sent to the private outbox/:
+    introductions with invitations and packets, reminders, nudges."""
+    from generator.commands.outbox import outbox_program, outbox_summary
+
+    for line in outbox_summary(outbox_program(find_config(config), as_of), as_of):
+        click.echo(line)
+
+
+@main.command()
+@config_argument
+@as_of_option
+def status(config: Path | None, as_of: dt.date) -> None:
+    """Where the cohort stands today (or --as-of): per pair, sessions passed, forms returned
+    and overdue, fit flags, and what to do next; also as the private status.html."""
+    from generator.commands.status import status_program
+    from generator.render.status import summary_lines
+
+    outcome = status_program(find_config(config), as_of)
+    for line in summary_lines(outcome.status):
+        click.echo(line)
+    click.echo(f"Status page: {outcome.page}")
 
 
 #: ``-o FILE`` of the commands that print a document; its folder must exist.

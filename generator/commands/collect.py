@@ -163,3 +163,35 @@ def collect_program(
         collected, groups, folder, participants[0] is not None, change, summary, pages,
         recruitment,
     )  # fmt: skip
+
+
+def collect_lines(outcome: CollectOutcome, paths: int) -> list[tuple[str, bool]]:
+    """What `playbook collect` prints, each line with whether it goes to stderr: what was
+    skipped or not read, the recruitment summary, then the counts and where the files are.
+
+    Raises PlaybookError when nothing at all could be read from the ``paths`` given.
+    """
+    collected = outcome.collected
+    lines = [(f"  skipped {item.source}: {item.reason}", True) for item in collected.skipped]
+    for export in collected.unmatched:
+        columns = "; ".join(f'"{column}"' for column in export.columns)
+        lines.append((f"  not a question, not read: {export.source}: {columns}", True))
+    lines += outcome.recruitment.lines() if outcome.recruitment else []
+    if not collected.responses:
+        if outcome.recruitment:
+            return lines
+        msg = f"no feedback forms could be read from {paths} path(s); nothing written"
+        raise PlaybookError(msg)
+    overall = outcome.groups[0]
+    rates = "" if outcome.rates_known else " (response rates unknown: no pairing made)"
+    pages = f"{outcome.summary_pages} page{'' if outcome.summary_pages == 1 else 's'}"
+    return [
+        *lines,
+        (
+            f"{len(collected.responses)} form(s) read, {len(collected.skipped)} skipped; "
+            f"{len(overall.adjust)} question(s) to adjust{rates}",
+            False,
+        ),
+        (f"Report: {outcome.folder / 'report.html'}", False),
+        (f"Sponsor summary ({pages}): {outcome.folder / 'sponsor-summary.pdf'}", False),
+    ]

@@ -8,6 +8,7 @@ failure anywhere leaves the previous folder as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -138,3 +139,36 @@ def _write(
     folder = replace_folder(tree, playbook.resolve(config.site.private_output) / FOLDER)
     flags = flag_counts(pair_flags(pair, settings) for pair in result.pairs)
     return PairingOutcome(result, folder, folder / PAIRING_REPORT, packets, flags, approved)
+
+
+def pairing_summary(outcome: PairingOutcome) -> list[str]:
+    """What `pair` prints: one line per kind of thing to look at, never one per person (the
+    report has the rest)."""
+    result = outcome.result
+    made = "approved and checked" if outcome.approved else "proposed"
+    lines = [f"{len(result.pairs)} pairs {made}, {len(result.unpaired)} participant(s) unpaired"]
+    lines += [
+        f"  unpaired, {reason}: {count}"
+        for reason, count in count_kinds(u.reason for u in result.unpaired).items()
+    ]
+    lines += [f"  flagged, {kind}: {count} pair(s)" for kind, count in outcome.flags.items()]
+    packets = [p for p in outcome.packets if not p.problem]
+    lines.append(f"{len(packets)} pair packet(s) in {outcome.folder / 'packets'}")
+    problems = count_kinds(p.problem for p in outcome.packets if p.problem)
+    lines += [f"  no packet, {problem}: {count}" for problem, count in problems.items()]
+    if outcome.approved:
+        lines.append("pairs.csv, the report and the packets now follow the approved pairs")
+    else:
+        lines.append("Review pairs.csv (edit it if you like), then run `playbook pair --check`")
+    lines.append(f"Report (every pair, flag and reason): {outcome.report}")
+    return lines
+
+
+def count_kinds(reasons: Iterable[str]) -> dict[str, int]:
+    """Reasons counted by kind: the text before the first ':' or quote names the kind
+    (``no mentor teaches any of: X`` and ``... of: Y`` are one kind)."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        kind = reason.split(":")[0].split("'")[0].strip()
+        counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

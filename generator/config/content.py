@@ -136,6 +136,27 @@ class CallSpec(Strict):
     body: str = Field(min_length=1, max_length=5000, description="The e-mail's text.")
 
 
+MessageKind = Literal["introduction", "reminder", "overdue", "fit", "quiet"]
+Sentence = Annotated[str, Field(min_length=1, max_length=800)]
+
+
+class MessageSpec(Strict):
+    """One kind of message `playbook outbox` writes: its subject and fixed sentences, by name
+    (the mail templates name them); ``{name}`` placeholders are filled in per message."""
+
+    subject: Annotated[str, Field(min_length=1, max_length=200)]
+    sentences: dict[str, Sentence] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat(cls, data: object) -> object:
+        """Written flat in YAML (``subject:`` beside the sentences); kept apart here."""
+        if isinstance(data, dict) and "sentences" not in data:
+            rest = {k: v for k, v in data.items() if k != "subject"}
+            return {"subject": data.get("subject"), "sentences": rest} if rest else data
+        return data
+
+
 class ContentSpec(Strict):
     """The whole content model."""
 
@@ -143,6 +164,7 @@ class ContentSpec(Strict):
     forms: list[FormSpec]
     agreement: list[Commitment] = Field(min_length=1)
     call: CallSpec
+    messages: dict[MessageKind, MessageSpec] = Field(default_factory=dict)
 
     def form(self, kind: str) -> FormSpec:
         """The form of one kind."""
@@ -189,6 +211,12 @@ class ContentChanges(Strict):
     call: CallSpec | None = Field(
         None, description="Your own call for participants (subject and body), replacing ours."
     )
+    messages: dict[MessageKind, dict[str, Sentence]] = Field(
+        default_factory=dict,
+        description="Your own wording of `playbook outbox`'s messages, by kind (introduction, "
+        "reminder, overdue, fit, quiet) and sentence name (subject, opening, ...); a name "
+        "given replaces ours.",
+    )
 
 
 def _unique_keys(form: _Keyed) -> _Keyed:
@@ -230,7 +258,21 @@ def merged(changes: ContentChanges, locale: str = DEFAULT) -> ContentSpec:
         forms=forms,
         agreement=changes.agreement or content.agreement,
         call=changes.call or content.call,
+        messages=_merge_messages(content.messages, changes.messages),
     )
+
+
+def _merge_messages(
+    messages: dict[MessageKind, MessageSpec], changes: dict[MessageKind, dict[str, str]]
+) -> dict[MessageKind, MessageSpec]:
+    """Ours, with each sentence a program names replaced by its own (subject included)."""
+    merged_messages = dict(messages)
+    for kind, sentences in changes.items():
+        spec = merged_messages[kind]
+        subject = sentences.get("subject", spec.subject)
+        rest = {k: v for k, v in sentences.items() if k != "subject"}
+        merged_messages[kind] = MessageSpec(subject=subject, sentences={**spec.sentences, **rest})
+    return merged_messages
 
 
 def _merge_form(form: FormSpec, changes: FormChanges | None) -> FormSpec:

@@ -29,6 +29,7 @@ from generator.config.evaluation_settings import Evaluation
 from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.mail_settings import MailSettings
+from generator.config.outbox_settings import OutboxSettings
 from generator.config.pairing_settings import PairingSettings
 from generator.config.recruitment_settings import RecruitmentSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
@@ -418,6 +419,10 @@ class Config(Strict):
     evaluation: Evaluation = Field(
         default_factory=Evaluation,
         description="How `playbook collect` evaluates the returned feedback forms.",
+    )
+    outbox: OutboxSettings = Field(
+        default_factory=OutboxSettings,
+        description="When `playbook outbox` writes reminders and nudges, and what it attaches.",
     )
     site: Site = Field(default_factory=Site, description="Site settings and output folders.")
     mail: MailSettings = Field(

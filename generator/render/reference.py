@@ -290,8 +290,12 @@ def sees(template: str) -> str:
     own = {f"{n.heading.removeprefix('On ')}": n for n in NAMES}
     if "/partials/" in template:
         return "only what its macros are given (it is imported)"
+    if template == "report/status.html":
+        return "the cohort status's own names (`playbook status`)"
     if template.startswith("report/"):
         return "the evaluation report's own names (`playbook collect`)"
+    if template.startswith("mail/"):
+        return "the message's own names (`playbook outbox`)"
     if template in ("print/base.html", "print/print.css"):
         return "what the printable or booklet it is part of sees"
     if template.startswith("print/"):
