@@ -176,6 +176,13 @@ def validate(config: Path | None) -> None:
     show_default=True,
     help="Refuse a build that would make more PDFs than this (hours of layout).",
 )
+@click.option(
+    "--zip",
+    "zip_site",
+    is_flag=True,
+    help="Also pack the site into <site>.zip beside it, for a file share or e-mail "
+    "(build it with site.offline: true so it works unzipped from disk).",
+)
 def build_command(
     config: Path | None,
     output: Path | None,
@@ -183,6 +190,7 @@ def build_command(
     cache: bool,
     site_only: bool,
     max_pdfs: int,
+    zip_site: bool,
 ) -> None:
     """Build the site and printables for CONFIG."""
     run = PdfRun(progress=progress_bar if show_progress() else None)
@@ -194,7 +202,10 @@ def build_command(
         run=run,
         site_only=site_only,
         max_pdfs=max_pdfs,
+        zip_site=zip_site,
     )
+    if zip_site:
+        click.echo(f"Site packed into {site.with_name(site.name + '.zip')}")
     if site_only:
         click.echo(f"Site built in {site} without PDFs (--site-only)")
         return

@@ -383,6 +383,18 @@ class Site(Strict):
         description="Folder of your own templates, relative to this file; a file there "
         "replaces the built-in template of the same name.",
     )
+    engine: Literal["mkdocs", "zensical"] = Field(
+        "mkdocs",
+        description="The site engine: mkdocs (Material for MkDocs) or zensical (its "
+        "successor; it runs no MkDocs plugins, so search comes built in). Either way the "
+        "build checks every link in the built pages itself.",
+    )
+    offline: bool = Field(
+        False,
+        description="Build a site that works opened from disk, a file share or a zip: links "
+        "end in .html, search runs without a server, and no page loads anything from the "
+        "internet. Needs the iframe-worker package from npm (scripts/setup.sh installs it).",
+    )
 
 
 #: The most quotes the sponsor summary shows (``evaluation.quotes``).
