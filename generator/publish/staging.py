@@ -106,17 +106,34 @@ def build_mkdocs(source: Path) -> Path:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    warnings = WarningList()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file=str(source / "mkdocs.yml"), strict=True)
         build(config)
     except (MkDocsException, Abort) as err:
-        msg = f"the site engine failed: {err}"
+        said = "".join(f"\n{line}" for line in warnings.lines)
+        msg = f"the site engine failed: {err}{said}"
         raise BuildError(msg) from None
     except Exception as err:  # the user's own code raised: a hook (``hooks:``), a theme template
         where = user_frame(err)
         msg = f"the site engine failed: {where + ': ' if where else ''}{python_error(err)}"
         raise BuildError(msg) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
     return source / "site"
+
+
+class WarningList(logging.Handler):
+    """MkDocs' warnings, kept for the error: in strict mode they are why it stopped (a
+    page's link that leads nowhere), and its own message only counts them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 def user_frame(err: BaseException) -> str | None:
