@@ -71,8 +71,8 @@ def fixed_build_date(playbook: Playbook) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-#: The Zensical releases the build is known to work with (see pyproject.toml's pin).
-ZENSICAL = "zensical>=0.0.70,<0.0.74"
+#: The Zensical release the build is known to work with (pyproject.toml's ``zensical`` extra).
+ZENSICAL = "zensical==0.0.73"
 
 
 def build_site(source: Path, engine: str = "mkdocs") -> Path:
