@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,26 @@ def test_a_broken_link_fails_the_build_and_keeps_the_previous_site(
     assert re.search(r"index\.(md|html)", message), message
     assert snapshot(site) == before
     assert not (tmp_path / ".playbook-build.tmp").exists()
+
+
+def test_build_zip_gives_the_same_bytes_twice_and_opens(runner, write_config, tmp_path: Path):
+    from generator.cli import main
+
+    config = write_config(f"{MINIMAL}  offline: true\n")
+    zipped = []
+    for _ in range(2):
+        result = runner.invoke(main, ["build", "--site-only", "--zip", str(config)])
+        assert result.exit_code == 0, result.output
+        assert f"Site packed into {tmp_path / 'site.zip'}" in result.output
+        zipped.append((tmp_path / "site.zip").read_bytes())
+    assert zipped[0] == zipped[1]
+    with zipfile.ZipFile(tmp_path / "site.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert "site/departments/sales.html" in names  # offline: pages end in .html
+        assert "site/assets/javascripts/iframe-worker.js" in names
+        assert "site/.playbook-site" not in names
+        home = archive.read("site/index.html").decode()
+    assert 'href="departments/sales.html"' in home
+    assert "https://unpkg.com" not in home
+    assert "fonts.googleapis.com" not in home
