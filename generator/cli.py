@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import ipaddress
 import logging
 import os
 import signal
@@ -22,7 +21,7 @@ from generator.commands.init import init_program, schema_json
 from generator.commands.templates import templates_reference
 from generator.commands.validate import validate_program
 from generator.errors import InternalError, PlaybookError
-from generator.publish.files import replace_file
+from generator.publish.files import write_output
 from generator.publish.pdf import PdfRun
 
 DEFAULT_CONFIGS = ("organisation.yaml", "playbook/organisation.yaml")
@@ -177,6 +176,13 @@ def validate(config: Path | None) -> None:
     show_default=True,
     help="Refuse a build that would make more PDFs than this (hours of layout).",
 )
+@click.option(
+    "--zip",
+    "zip_site",
+    is_flag=True,
+    help="Also pack the site into <site>.zip beside it, for a file share or e-mail "
+    "(build it with site.offline: true so it works unzipped from disk).",
+)
 def build_command(
     config: Path | None,
     output: Path | None,
@@ -184,6 +190,7 @@ def build_command(
     cache: bool,
     site_only: bool,
     max_pdfs: int,
+    zip_site: bool,
 ) -> None:
     """Build the site and printables for CONFIG."""
     run = PdfRun(progress=progress_bar if show_progress() else None)
@@ -195,7 +202,10 @@ def build_command(
         run=run,
         site_only=site_only,
         max_pdfs=max_pdfs,
+        zip_site=zip_site,
     )
+    if zip_site:
+        click.echo(f"Site packed into {site.with_name(site.name + '.zip')}")
     if site_only:
         click.echo(f"Site built in {site} without PDFs (--site-only)")
         return
@@ -215,18 +225,11 @@ def progress_bar(total: int) -> Iterator[Callable[[], None]]:
 
 
 def check_address(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """HOST:PORT as MkDocs takes it (an IP address or localhost), checked before anything is
-    written: MkDocs would leave its own temporary folder behind on a bad one."""
-    host, _, port = value.rpartition(":")
-    try:
-        if host != "localhost":
-            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
-        valid = 0 < int(port) < 65536
-    except ValueError:
-        valid = False
-    if not valid:
-        msg = f"{value!r}: expected IP:PORT, e.g. 127.0.0.1:8000 or localhost:8001"
-        raise click.BadParameter(msg)
+    """HOST:PORT checked before anything is written (``address_problem`` says why)."""
+    from generator.commands.serve import address_problem
+
+    if problem := address_problem(value):
+        raise click.BadParameter(problem)
     return value
 
 
@@ -369,21 +372,6 @@ output_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead (in a folder that exists).",
 )
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write ``-o FILE``. The folder is not made: a mistyped folder is more likely than a new
-    one, and the message names it."""
-    folder = path.parent
-    if not folder.is_dir():
-        state = "is a file, not a folder" if folder.exists() else "does not exist (make it first)"
-        msg = f"cannot write {path}: the folder {folder} {state}"
-        raise PlaybookError(msg)
-    try:
-        replace_file(path, text.encode("utf-8"))
-    except OSError as err:
-        msg = f"cannot write {path}: {err.strerror or err}"
-        raise PlaybookError(msg) from None
 
 
 @main.command()

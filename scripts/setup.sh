@@ -22,6 +22,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# axe-core for the browser accessibility tests, from the npm registry.
-[ -f node_modules/axe-core/axe.min.js ] ||
-  npm install --silent --no-audit --no-fund --no-save --no-package-lock axe-core@4 >/dev/null
+# From the npm registry: axe-core for the browser accessibility tests, and iframe-worker, the
+# polyfill an offline site (site.offline: true) carries so search works opened from disk.
+[ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/iframe-worker/shim/index.js ] ||
+  npm install --silent --no-audit --no-fund --no-save --no-package-lock \
+    axe-core@4 iframe-worker@1 >/dev/null

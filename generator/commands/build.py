@@ -17,8 +17,9 @@ from generator.program.signup import signup_documents
 from generator.publish.cache import PdfCache, RenderCache
 from generator.publish.calendar_state import approved_pairs, load_state, private_folder, save
 from generator.publish.files import replace_file, write_tree
+from generator.publish.offline import copy_polyfill, iframe_worker, pack
 from generator.publish.pdf import PdfRun, pdf_step
-from generator.publish.staging import Prepare, check_output, publish
+from generator.publish.staging import MARKER, Prepare, check_output, publish
 from generator.render.calendar.invitations import invitation_files
 from generator.render.calendar.published import department_calendars, site_links
 from generator.render.calendar.state import CalendarState
@@ -167,6 +168,7 @@ def build(
     run: PdfRun | None = None,
     site_only: bool = False,
     max_pdfs: int = MAX_PDFS,
+    zip_site: bool = False,
 ) -> Path:
     """Build the site and printables for a config; returns the output folder.
 
@@ -177,10 +179,12 @@ def build(
     beside them. ``run`` collects what the PDF step did (and draws progress).
     ``site_only`` makes no PDFs (the pages link the print HTML) and leaves the PDF cache alone;
     otherwise a build of more than ``max_pdfs`` PDFs is refused before anything is rendered.
+    With ``zip_site`` the site is also packed into ``<output>.zip`` beside it.
     """
     playbook = load(config_path)
     target = (output or playbook.resolve(playbook.config.site.output)).resolve()
     check_target(playbook, target)
+    shim = iframe_worker(playbook) if playbook.config.site.offline else None
     program = plan_program(playbook, pairing_summary(playbook))
     if not site_only:
         check_pdf_count(program, max_pdfs, jobs)
@@ -195,6 +199,8 @@ def build(
     run.departments = renders.rendered if renders else [p.slug for p in playbook.departments]
     log.info("Rendered %d site files for %d departments", len(tree), len(playbook.departments))
     steps = [write_departments(departments)]
+    if shim is not None:
+        steps.append(copy_polyfill(shim))
     if not site_only:
         steps.append(pdf_step(jobs, PdfCache.beside(target) if cache else None, run))
     site = publish(playbook, tree, target, prepare=tuple(steps))
@@ -202,4 +208,6 @@ def build(
     write_runbook(program, private)
     if renders:
         renders.prune(renders.used)
+    if zip_site:
+        log.info("Site packed into %s", pack(site, skip=(MARKER,)))
     return site

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import logging
 import tempfile
 import threading
@@ -251,3 +252,19 @@ def serve_program(config_path: Path, dev_addr: str) -> None:
         finally:
             stop.set()
             watcher.join()
+
+
+def address_problem(value: str) -> str | None:
+    """What is wrong with a HOST:PORT for MkDocs' server (an IP address or localhost), or None.
+
+    Checked before anything is written: MkDocs would leave its own temporary folder behind on
+    a bad one.
+    """
+    host, _, port = value.rpartition(":")
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+        valid = 0 < int(port) < 65536
+    except ValueError:
+        valid = False
+    return None if valid else f"{value!r}: expected IP:PORT, e.g. 127.0.0.1:8000 or localhost:8001"

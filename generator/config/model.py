@@ -29,12 +29,11 @@ from generator.config.evaluation_settings import Evaluation
 from generator.config.fields import Format
 from generator.config.icons import Icon
 from generator.config.mail_settings import MailSettings
+from generator.config.organisation_settings import Organisation
 from generator.config.outbox_settings import OutboxSettings
 from generator.config.pairing_settings import PairingSettings
 from generator.config.recruitment_settings import RecruitmentSettings
 from generator.config.roster_settings import ROSTER_SCHEMA, RosterField
-from generator.config.spelling import DEFAULT as DEFAULT_LOCALE
-from generator.config.spelling import Locale
 from generator.config.zones import DEFAULT_ZONE, PublicHolidays, TimeZone
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,7 +41,6 @@ CADENCE_RE = re.compile(
     r"^(?:weekly|fortnightly|monthly|every (?:(?P<n>[1-9][0-9]?) weeks|week|month))$"
 )
 TIME_RE = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
-COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 # Blackout days are bounded too, so planning can never step off the calendar (Python's dates end
@@ -58,60 +56,6 @@ FIRST_START, LAST_START = date(2000, 1, 1), date(2099, 12, 31)
 # long-program design warning then says so); it never makes planning fail.
 FIRST_BLACKOUT, LAST_BLACKOUT = date(1999, 1, 1), date(2200, 12, 31)
 PaperSize = Literal["A4", "Letter"]
-
-
-class Sponsor(Strict):
-    """The executive who champions the program."""
-
-    name: ShortText = Field(description="The sponsor's full name.")
-    title: ShortText = Field(description="Their job title, e.g. Chief Operating Officer.")
-
-
-class Support(Strict):
-    """Somewhere participants can turn for help beyond the program."""
-
-    name: ShortText = Field(description="e.g. Employee Assistance Programme.")
-    contact: ShortText = Field(description="How to reach it: phone, e-mail or intranet address.")
-    about: str = Field("", max_length=500, description="What it helps with, one sentence.")
-
-
-class Organisation(Strict):
-    """Who runs the program."""
-
-    name: ShortText = Field(description="The organisation's name, e.g. Northwind Traders.")
-    program: ShortText = Field(description="The program's name, e.g. Mentor-Up.")
-    sponsor: Sponsor = Field(description="The executive sponsor.")
-    lead: Contact = Field(description="The program lead (HR / L&D) who runs the program.")
-    goals: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
-        default_factory=list,
-        description="Why the organisation runs the program, one sentence each (shown on the "
-        "home page and in the guide).",
-    )
-    support: list[Support] = Field(
-        default_factory=list,
-        description="Where participants can get support or raise a concern beyond the program "
-        "lead (employee assistance, HR, a speak-up line); shown on the well-being page.",
-    )
-    logo: str | None = Field(
-        None, description="Path to a logo image (PNG, SVG or JPEG), relative to the config file."
-    )
-    brand_colour: str = Field(
-        "#1f6f8b", description="The brand colour as a hex code, e.g. '#1f6f8b' (quote it)."
-    )
-    locale: Locale = Field(
-        DEFAULT_LOCALE,
-        description="The spelling of everything the playbook writes: en-GB (programme, "
-        "organisation, wellbeing) or en-US (program, organization, well-being). Your own "
-        "text in this file stays as you wrote it.",
-    )
-
-    @field_validator("brand_colour", mode="before")
-    @classmethod
-    def _colour(cls, value: object) -> object:
-        if not isinstance(value, str) or not COLOUR_RE.match(value):
-            msg = "a hex colour like '#1f6f8b' (in quotes, since # starts a YAML comment)"
-            raise ValueError(msg)
-        return value.lower()
 
 
 def date_between(first: date, last: date) -> AfterValidator:
@@ -386,6 +330,18 @@ class Site(Strict):
         "templates",
         description="Folder of your own templates, relative to this file; a file there "
         "replaces the built-in template of the same name.",
+    )
+    engine: Literal["mkdocs", "zensical"] = Field(
+        "mkdocs",
+        description="The site engine: mkdocs (Material for MkDocs) or zensical (its "
+        "successor; it runs no MkDocs plugins, so search comes built in). Either way the "
+        "build checks every link in the built pages itself.",
+    )
+    offline: bool = Field(
+        False,
+        description="Build a site that works opened from disk, a file share or a zip: links "
+        "end in .html, search runs without a server, and no page loads anything from the "
+        "internet. Needs the iframe-worker package from npm (scripts/setup.sh installs it).",
     )
 
 

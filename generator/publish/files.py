@@ -78,3 +78,18 @@ def replace_file(path: Path, data: bytes) -> None:
     except BaseException:  # a full disk, or a stopped build: no stray .tmp file in the cache
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``-o FILE``. The folder is not made: a mistyped folder is more likely than a new
+    one, and the message names it."""
+    folder = path.parent
+    if not folder.is_dir():
+        state = "is a file, not a folder" if folder.exists() else "does not exist (make it first)"
+        msg = f"cannot write {path}: the folder {folder} {state}"
+        raise BuildError(msg)
+    try:
+        replace_file(path, text.encode("utf-8"))
+    except OSError as err:
+        msg = f"cannot write {path}: {err.strerror or err}"
+        raise BuildError(msg) from None

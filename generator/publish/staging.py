@@ -9,9 +9,12 @@ last good site byte for byte as it was. Generated sources (Markdown + mkdocs.yml
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import sysconfig
 import traceback
 from collections.abc import Callable, Iterator
@@ -22,6 +25,7 @@ from generator.config.resolved import Playbook
 from generator.errors import BuildError
 from generator.program.plan import epoch
 from generator.publish.files import swap, write_tree
+from generator.publish.links import check_links
 from generator.render.environment import python_error
 from generator.render.tree import Tree
 
@@ -67,23 +71,69 @@ def fixed_build_date(playbook: Playbook) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build_site(source: Path) -> Path:
+#: The Zensical release the build is known to work with (pyproject.toml's ``zensical`` extra).
+ZENSICAL = "zensical==0.0.73"
+
+
+def build_site(source: Path, engine: str = "mkdocs") -> Path:
+    """Run the site engine on a generated source folder; return the built site folder."""
+    if engine == "zensical":
+        return build_zensical(source)
+    return build_mkdocs(source)
+
+
+def build_zensical(source: Path) -> Path:
+    """Run Zensical on a generated source folder, in its own process: its Rust runtime
+    reports to the console and exits on errors, which must not end this one."""
+    if importlib.util.find_spec("zensical") is None:
+        msg = f"site.engine is zensical, but Zensical is not installed: pip install '{ZENSICAL}'"
+        raise BuildError(msg)
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"]
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        command, cwd=source, capture_output=True, text=True, check=False
+    )
+    site = source / "site"
+    if done.returncode != 0 or not (site / "index.html").is_file():
+        said = (done.stderr.strip() or done.stdout.strip()).splitlines()[-10:]
+        msg = "the site engine (Zensical) failed:\n" + "\n".join(said)
+        raise BuildError(msg)
+    return site
+
+
+def build_mkdocs(source: Path) -> Path:
     """Run MkDocs (strict) on a generated source folder; return the built site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    warnings = WarningList()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file=str(source / "mkdocs.yml"), strict=True)
         build(config)
     except (MkDocsException, Abort) as err:
-        msg = f"the site engine failed: {err}"
+        said = "".join(f"\n{line}" for line in warnings.lines)
+        msg = f"the site engine failed: {err}{said}"
         raise BuildError(msg) from None
     except Exception as err:  # the user's own code raised: a hook (``hooks:``), a theme template
         where = user_frame(err)
         msg = f"the site engine failed: {where + ': ' if where else ''}{python_error(err)}"
         raise BuildError(msg) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
     return source / "site"
+
+
+class WarningList(logging.Handler):
+    """MkDocs' warnings, kept for the error: in strict mode they are why it stopped (a
+    page's link that leads nowhere), and its own message only counts them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 def user_frame(err: BaseException) -> str | None:
@@ -127,9 +177,11 @@ def publish(
         for step in prepare:
             step(staging)
         with fixed_build_date(playbook):
-            site = build_site(staging)
+            site = build_site(staging, playbook.config.site.engine)
         for finish in steps:
             finish(staging, site)
+        report = check_links(site, output.name)
+        log.info("Checked %d links in %d pages", report.links, report.pages)
         (site / MARKER).write_text("Built by playbook; safe to replace.\n", encoding="utf-8")
         swap(site, output)
         swap(staging, output.parent / SOURCES)

@@ -16,7 +16,8 @@ from typing import Any, NotRequired, TypedDict
 from pydantic import BaseModel
 
 from generator.config.content import ContentSpec, wording
-from generator.config.model import Contact, CustomActivity, CustomTopic, Organisation, Program
+from generator.config.model import Contact, CustomActivity, CustomTopic, Program
+from generator.config.organisation_settings import Organisation
 from generator.config.resolved import Activity, Cadence, Playbook, Settings, Span, Topic
 from generator.config.zones import zone_label
 from generator.program.agenda import AgendaItem, SessionAgenda

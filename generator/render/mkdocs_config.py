@@ -25,6 +25,7 @@ from generator.config.spelling import spell
 from generator.errors import InputFileError, PlaybookError, TemplateError
 from generator.program.plan import ProgramPlan
 from generator.render.context import SiteContext
+from generator.render.engine import engine_settings
 from generator.render.environment import render_template
 from generator.render.tree import Tree
 
@@ -170,6 +171,7 @@ def mkdocs_config(
     if "javascripts/a11y.js" not in extra_js:
         extra_js.append("javascripts/a11y.js")
     settings["extra_javascript"] = extra_js
+    settings = engine_settings(settings, playbook.config.site)
     logo = next((path for path in tree if path.startswith("docs/assets/logo")), None)
     if logo is not None:
         theme = settings.setdefault("theme", {"name": "material"})
