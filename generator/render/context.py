@@ -37,11 +37,8 @@ def doc(text: str, **kwargs: Any) -> Any:
 
 @dataclass(frozen=True, kw_only=True)
 class ProgramView(Settings):
-    """A set of program settings as templates read them, with its schedule.
-
-    Every setting passes through unchanged, so a new setting reaches templates without being
-    listed here.
-    """
+    """A set of program settings as templates read them, with its schedule. Every setting
+    passes through unchanged, so a new setting reaches templates without being listed here."""
 
     template_name = "program settings"
 
