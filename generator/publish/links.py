@@ -10,20 +10,16 @@ followed. One walk of the folder makes the set of files; each link is then a set
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from generator.errors import BuildError
 
-#: href= and src= with a double-quoted, single-quoted or bare value (minified HTML drops quotes).
-_LINK = re.compile(
-    rb"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
-)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: How many broken links the message lists before it counts the rest.
 SHOWN = 20
@@ -98,10 +94,27 @@ def _contents(site: Path) -> tuple[set[str], set[str]]:
     return files, folders
 
 
+class _LinkParser(HTMLParser):
+    """Collects the href and src of every tag, and nothing from text.
+
+    A parser, not a pattern over the bytes: a page that shows config text such as
+    ``<img src=x>`` (escaped, so it is text) or code with ``href="..."`` in it has no link
+    there, and script and style contents are not tags either.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links += [value for name, value in attrs if name in ("href", "src") and value]
+
+
 def _links(data: bytes) -> Iterator[str]:
-    for match in _LINK.finditer(data):
-        raw = next(group for group in match.groups() if group is not None)
-        yield html.unescape(raw.decode("utf-8", "replace"))
+    parser = _LinkParser()
+    parser.feed(data.decode("utf-8", "replace"))
+    parser.close()
+    yield from parser.links
 
 
 def _target(base: PurePosixPath, link: str) -> str | None:

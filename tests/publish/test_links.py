@@ -81,3 +81,19 @@ def test_escaped_ampersands_in_links_are_read_as_the_browser_reads_them(tmp_path
         {"index.html": '<a href="a&amp;b.html">x</a>', "a&b.html": ""},
     )
     assert scan(site).broken == ()
+
+
+def test_link_like_text_is_not_a_link(tmp_path: Path):
+    """Config text shown on a page (escaped), code samples and scripts hold no links."""
+    site = write(
+        tmp_path / "staged",
+        {
+            "index.html": "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
+            '<pre><code>&lt;a href="nowhere.pdf"&gt;</code></pre>'
+            "<script>var html = '<img src=missing.png>';</script>"
+            '<img src=present.png alt="">',
+            "present.png": "",
+        },
+    )
+    report = check_links(site, "site")
+    assert (report.pages, report.links, report.broken) == (1, 1, ())
